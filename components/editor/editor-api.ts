@@ -1,0 +1,30 @@
+/** What the workbench (and the e2e tests, via window.__playground) may do with the editor. */
+export interface EditorMarker {
+  line: number;
+  column: number;
+  message: string;
+  /** "run" for errors from the last run; "typescript" for the language service. */
+  owner: string;
+  severity: "error" | "warning" | "info" | "hint";
+}
+
+export interface EditorApi {
+  getCode(): string;
+  /** Replaces the whole text as one undoable edit. */
+  setCode(code: string): void;
+  getMarkers(): EditorMarker[];
+  focus(): void;
+}
+
+/** A run error to pin on a line of the learner's code. */
+export interface EditorRunError {
+  message: string;
+  line: number;
+  column?: number;
+}
+
+/**
+ * The Monaco namespace as loaded from /monaco/vs. @monaco-editor/react's own `Monaco` type
+ * points at a path whose types are incomplete in monaco-editor 0.57 (no `typescript`).
+ */
+export type MonacoApi = typeof import("monaco-editor");

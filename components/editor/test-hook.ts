@@ -1,0 +1,21 @@
+import type { EditorApi } from "./editor-api";
+
+/**
+ * A deliberate test hook: the e2e suite sets code through it because typing multi-line code
+ * into Monaco is not deterministic (auto-close, auto-indent). It only exposes what the
+ * learner can already do by hand in the editor.
+ */
+export type PlaygroundTestHook = Pick<EditorApi, "getCode" | "setCode" | "getMarkers">;
+
+declare global {
+  interface Window {
+    __playground?: PlaygroundTestHook;
+  }
+}
+
+export function exposeTestHook(api: EditorApi): () => void {
+  window.__playground = { getCode: api.getCode, setCode: api.setCode, getMarkers: api.getMarkers };
+  return () => {
+    delete window.__playground;
+  };
+}

@@ -1,0 +1,45 @@
+"use client";
+import { Play, RotateCcw, Swords } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import type { WorkbenchUnit } from "./types";
+
+interface RunToolbarProps {
+  unit: WorkbenchUnit;
+  pending: boolean;
+  ready: boolean;
+  onRun(scenarioId?: string): void;
+  onReset(): void;
+}
+
+export function RunToolbar({ unit, pending, ready, onRun, onReset }: RunToolbarProps) {
+  const disabled = pending || !ready;
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <Button variant="primary" onClick={() => onRun()} disabled={disabled} data-testid="run-button" aria-keyshortcuts="Control+Enter Meta+Enter">
+        <Play aria-hidden className="size-4" />
+        {pending ? "Running…" : "Run"}
+      </Button>
+      {unit.scenarios.map((s) => (
+        <Button key={s.id} onClick={() => onRun(s.id)} disabled={disabled} title={s.description} data-testid={`scenario-${s.id}`}>
+          <Swords aria-hidden className="size-4" />
+          {s.label}
+        </Button>
+      ))}
+      <span className="ml-auto" />
+      <ConfirmDialog
+        trigger={
+          <Button variant="ghost" disabled={!ready} data-testid="reset-button">
+            <RotateCcw aria-hidden className="size-4" />
+            Reset to starter
+          </Button>
+        }
+        title="Reset to the starter code?"
+        description="Your code for this unit is replaced by the starter code. You can still undo with Ctrl+Z (⌘+Z) in the editor."
+        confirmLabel="Reset"
+        onConfirm={onReset}
+        danger
+      />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+import { useCallback, useState, useTransition } from "react";
+import { runUnit } from "@/app/lessons/[slug]/actions";
+import type { RunState } from "@/app/lessons/[slug]/run-contract";
+import { recordRun } from "./progress-store";
+
+const UNREACHABLE: RunState = {
+  status: "error",
+  output: [],
+  trace: null,
+  error: {
+    code: "internal",
+    message: "The playground server could not be reached. Check that it is still running, then try again.",
+  },
+};
+
+/** Sends a run to the server action and keeps its latest state; one run at a time. */
+export function useRun(slug: string) {
+  const [state, setState] = useState<RunState | null>(null);
+  // Counts finished runs so tests (and assistive tech) can tell a new result from the last one.
+  const [finished, setFinished] = useState(0);
+  const [pending, startTransition] = useTransition();
+
+  const run = useCallback(
+    (source: string, scenarioId?: string) => {
+      startTransition(async () => {
+        let next: RunState;
+        try {
+          next = await runUnit({ slug, source, scenarioId });
+        } catch {
+          next = UNREACHABLE;
+        }
+        setState(next);
+        setFinished((n) => n + 1);
+        recordRun(slug, next.expectationMet === true);
+      });
+    },
+    [slug],
+  );
+
+  return { state, pending, run, finished };
+}

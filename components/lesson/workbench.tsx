@@ -1,0 +1,73 @@
+"use client";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { CodeEditor } from "@/components/editor/code-editor";
+import type { EditorApi, EditorRunError } from "@/components/editor/editor-api";
+import { exposeTestHook } from "@/components/editor/test-hook";
+import { Timeline } from "@/components/timeline/timeline";
+import { loadSavedCode, saveCode } from "./code-storage";
+import { RunResult } from "./run-result";
+import { RunToolbar } from "./run-toolbar";
+import { ScenarioNotes } from "./scenario-notes";
+import { SolutionPanel } from "./solution-panel";
+import { TabHint } from "./tab-hint";
+import type { WorkbenchUnit } from "./types";
+import { useRun } from "./use-run";
+
+/** Editor, Run, output and timeline for one unit. Keyed by slug by the page. */
+export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: string }) {
+  const [initialCode] = useState(() => (typeof window === "undefined" ? unit.starter : (loadSavedCode(unit.slug) ?? unit.starter)));
+  const [api, setApi] = useState<EditorApi | null>(null);
+  const [highlightLine, setHighlightLine] = useState<number | null>(null);
+  const { state, pending, run, finished } = useRun(unit.slug);
+  const pendingRef = useRef(pending);
+  useEffect(() => {
+    pendingRef.current = pending;
+  }, [pending]);
+
+  useEffect(() => (api ? exposeTestHook(api) : undefined), [api]);
+
+  const start = useCallback(
+    (scenarioId?: string) => {
+      if (!api || pendingRef.current) return;
+      setHighlightLine(null);
+      run(api.getCode(), scenarioId);
+    },
+    [api, run],
+  );
+
+  const replaceCode = (code: string) => {
+    api?.setCode(code);
+    api?.focus();
+  };
+
+  const err = !pending ? state?.error : undefined;
+  const runError: EditorRunError | null = err?.line !== undefined ? { message: err.message, line: err.line, column: err.column } : null;
+
+  return (
+    <div className="space-y-4">
+      <div className="space-y-1">
+        <div className="h-[55vh] min-h-72 overflow-hidden rounded-lg border border-slate-300 dark:border-slate-700">
+          <CodeEditor
+            initialCode={initialCode}
+            apiDts={apiDts}
+            label={`Code editor: ${unit.title}`}
+            onChange={(code) => saveCode(unit.slug, code)}
+            onRun={() => start()}
+            onReady={setApi}
+            runError={runError}
+            highlightLine={highlightLine}
+          />
+        </div>
+        <TabHint />
+      </div>
+      <RunToolbar unit={unit} pending={pending} ready={api !== null} onRun={start} onReset={() => replaceCode(unit.starter)} />
+      <ScenarioNotes scenarios={unit.scenarios} />
+      <RunResult state={state} pending={pending} runs={finished} expectedFinal={unit.expectedFinal} onShowLine={setHighlightLine} />
+      <section aria-label="Timeline" className="space-y-2">
+        <h3 className="text-sm font-semibold">Timeline</h3>
+        <Timeline trace={pending ? null : (state?.trace ?? null)} onSelectLine={setHighlightLine} />
+      </section>
+      {unit.hasSolution && <SolutionPanel slug={unit.slug} onUse={replaceCode} />}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { course, openUnit, runAndWait, waitForEditor } from "./helpers";
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+}
+
+for (const scheme of ["light", "dark"] as const) {
+  test.describe(`${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+
+    test("course page has no serious accessibility violations", async ({ page }) => {
+      await page.goto("/");
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    for (const unit of [course[0], course.find((u) => u.kind === "exercise")]) {
+      if (!unit) continue;
+      test(`unit page "${unit.title}" after a run has no serious accessibility violations`, async ({ page }) => {
+        await openUnit(page, unit);
+        await runAndWait(page);
+        expect(await seriousViolations(page)).toEqual([]);
+      });
+    }
+  });
+}
+
+test("the theme follows the system first, then the learner's choice, without a flash", async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: "dark" });
+  const page = await context.newPage();
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+  await page.getByTestId("theme-toggle").click();
+  await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
+  // The boot script runs before first paint: the class is right in the very first DOM.
+  await page.goto(`/lessons/${course[0]?.slug}`, { waitUntil: "commit" });
+  await page.waitForSelector("html");
+  await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
+  await waitForEditor(page);
+  await context.close();
+});

@@ -1,0 +1,208 @@
+/**
+ * A whole run inside a worker: transpile, prepare the namespace (ACL user + setup), run the
+ * sandbox until the program and everything it started are done, then read the final state and
+ * clean up so that no key, connection or user is left behind.
+ */
+import { randomBytes } from "node:crypto";
+import { getKeyIndexes } from "@ioredis/commands";
+import type Redis from "ioredis";
+import { LIMIT_CODES, limitError, resolveLimits } from "./limits";
+import { transpile } from "./transpile";
+import { Sandbox, type GuestError } from "./sandbox";
+import { RunSession, REDIS_DOWN_MESSAGE } from "./session";
+import { ControlReceiver } from "./control";
+import { isConnectionError } from "./run-connection";
+import { workerEnv, type WorkerEnv } from "./worker-env";
+import type { RunErrorInfo, RunRequest, RunResult } from "./types";
+import type { RunStatus, TraceEvent, TraceValue } from "../trace/types";
+import { keyPrefix, REPLAY_TTL_S, RUN_ID_PATTERN, SAFETY_TTL_MS, serviceKeys } from "../redis/namespace";
+import { runUser } from "../redis/acl";
+import { baseCredentials } from "../redis/config";
+
+export async function executeRun(req: RunRequest): Promise<RunResult> {
+  const t0 = performance.now();
+  const runId = req.runId && RUN_ID_PATTERN.test(req.runId) ? req.runId : randomBytes(9).toString("base64url");
+  const limits = resolveLimits(req.limits);
+  const prefix = keyPrefix(runId);
+  const env = await workerEnv();
+
+  const early = (error: RunErrorInfo, transpileMs = 0): RunResult => ({
+    runId,
+    status: LIMIT_CODES.has(error.code) ? "limit" : "error",
+    output: [],
+    trace: { version: 1, clients: [], events: [{ kind: "end", seq: 1, at: 0, status: "error", message: error.message }], truncated: false },
+    error,
+    timings: { totalMs: performance.now() - t0, transpileMs, programMs: 0, cpuMs: 0 },
+  });
+
+  if (req.source.length > limits.codeChars) return early(limitError("code_limit", limits));
+  const tt = performance.now();
+  const js = transpile(req.source);
+  const transpileMs = performance.now() - tt;
+  if (!js.ok) return early(js.error, transpileMs);
+
+  const stream = req.stream ? streamSink(env.service, runId) : undefined;
+  const useAcl = await env.acl();
+  const user = useAcl ? runUser(runId) : undefined;
+  const ready = prepare(env, prefix, req.setup ?? [], user);
+  ready.catch(() => {});
+  const control = req.plan?.kind === "step" ? new ControlReceiver(env.url, runId) : undefined;
+  const session = new RunSession({
+    pool: env.pool,
+    prefix,
+    limits,
+    plan: req.plan,
+    auth: user ? { username: user.username, password: user.password, ready } : undefined,
+    control,
+    sink: stream?.push,
+  });
+
+  const p0 = performance.now();
+  let sandbox: Sandbox | undefined;
+  const wall = setTimeout(() => session.fail(limitError("timeout", limits)), limits.wallMs);
+  try {
+    await ready;
+    session.startPlan();
+    sandbox = new Sandbox(env.quickjs, session, limits);
+    const startErr = sandbox.start(js.code);
+    if (startErr) session.fail(guestError(startErr, sandbox, limits));
+    for (;;) {
+      if (session.fatal) break;
+      if (sandbox.hostFault) {
+        session.fail({ code: "runtime", message: "Your program hit a problem the sandbox could not recover from (for example a value nested too deeply to print). Simplify it and run again." });
+        break;
+      }
+      const st = sandbox.mainState();
+      if (st.state === "rejected") {
+        session.fail(guestError(st.error, sandbox, limits));
+        break;
+      }
+      if (session.pending === 0 && sandbox.pendingOps === 0) {
+        if (st.state === "pending")
+          session.fail({ code: "runtime", message: "Your program is waiting for something that will never happen (a Promise that never resolves), so it was ended. Check that every Promise you await can finish." });
+        break;
+      }
+      await session.nextChange();
+    }
+  } catch (e) {
+    session.fail(isConnectionError(e) ? { code: "redis_unavailable", message: REDIS_DOWN_MESSAGE } : { code: "internal", message: "The playground hit an internal problem while running your program. Please run it again." });
+  } finally {
+    clearTimeout(wall);
+    session.finish();
+  }
+  const programMs = performance.now() - p0;
+  const cpuMs = sandbox?.cpuMs ?? 0;
+  sandbox?.dispose();
+  control?.close();
+
+  const error = session.fatal;
+  const status: RunStatus = !error ? "ok" : error.code === "timeout" ? "timeout" : LIMIT_CODES.has(error.code) ? "limit" : "error";
+  const watchLeftOn = session.conns.filter((c) => c.client.origin === "program" && !c.closed && c.watched.size > 0).map((c) => c.client.id);
+  const finalState = error?.code === "redis_unavailable" ? undefined : await inspect(env.service, prefix, req.inspectKeys ?? []).catch(() => undefined);
+  await cleanup(env, session, prefix, req.setup ?? [], user).catch(() => {});
+  session.recorder.end(status, error?.message);
+
+  const result: RunResult = {
+    runId,
+    status,
+    output: session.output,
+    trace: session.recorder.trace(),
+    ...(error ? { error } : {}),
+    timings: { totalMs: round(performance.now() - t0), transpileMs: round(transpileMs), programMs: round(programMs), cpuMs: round(cpuMs) },
+    ...(finalState ? { finalState } : {}),
+    watchLeftOn,
+  };
+  if (stream) await stream.close(result).catch(() => {});
+  return result;
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+function guestError(e: GuestError, sandbox: Sandbox, limits: ReturnType<typeof resolveLimits>): RunErrorInfo {
+  if (/out of memory/i.test(e.message)) return limitError("memory_limit", limits);
+  if (/interrupted/i.test(e.message) && sandbox.cpuExceeded()) return { ...limitError("cpu_limit", limits), line: e.line };
+  if (/stack overflow|call stack/i.test(e.message))
+    return { code: "runtime", message: "RangeError: too much recursion - a function keeps calling itself without stopping.", line: e.line, column: e.column };
+  if (e.name === "SyntaxError") return { code: "syntax", message: `SyntaxError: ${e.message}`, line: e.line, column: e.column };
+  return { code: "runtime", message: `${e.name}: ${e.message}`, line: e.line, column: e.column };
+}
+
+/** Creates the run's user and applies the unit's setup in one round trip. */
+async function prepare(env: WorkerEnv, prefix: string, setup: (string | number)[][], user?: ReturnType<typeof runUser>): Promise<void> {
+  if (!user && setup.length === 0) return;
+  const p = env.service.pipeline();
+  if (user) p.acl("SETUSER", user.username, ...user.rules);
+  for (const [name, ...args] of setup) {
+    const prefixed = prefixKeys(String(name), args, prefix);
+    p.call(String(name), ...prefixed.args);
+    for (const k of prefixed.keys) p.pexpire(k, SAFETY_TTL_MS);
+  }
+  const res = await p.exec();
+  const failed = res?.find(([e]) => e);
+  if (failed?.[0]) throw failed[0];
+}
+
+function prefixKeys(name: string, args: (string | number)[], prefix: string): { args: (string | number)[]; keys: string[] } {
+  const idx = new Set(getKeyIndexes(name.toLowerCase(), args.map(String)));
+  const out = args.map((a, i) => (idx.has(i) ? prefix + String(a) : a));
+  return { args: out, keys: [...idx].map((i) => String(out[i])) };
+}
+
+async function inspect(service: Redis, prefix: string, keys: string[]): Promise<Record<string, TraceValue>> {
+  const out: Record<string, TraceValue> = {};
+  for (const k of keys) {
+    const key = prefix + k;
+    const type = await service.type(key);
+    if (type === "none") out[k] = null;
+    else if (type === "string") out[k] = await service.get(key);
+    else if (type === "hash") out[k] = await service.hgetall(key);
+    else if (type === "list") out[k] = await service.lrange(key, 0, -1);
+    else if (type === "set") out[k] = (await service.smembers(key)).sort();
+    else if (type === "zset") out[k] = await service.zrange(key, 0, -1, "WITHSCORES");
+    else out[k] = `(${type})`;
+  }
+  return out;
+}
+
+/** Returns connections to the pool clean, deletes the run's keys and its ACL user. */
+async function cleanup(env: WorkerEnv, session: RunSession, prefix: string, setup: (string | number)[][], user?: ReturnType<typeof runUser>): Promise<void> {
+  const base = baseCredentials();
+  await Promise.all(
+    session.conns.map(async (c) => {
+      const redis = c.redis ?? (await c.acquiring?.catch(() => undefined));
+      if (!redis) return;
+      redis.removeAllListeners("close");
+      if (c.broken || c.inflight > 0 || redis.status !== "ready") return env.pool.release(redis, false);
+      try {
+        const back = [redis.unwatch()];
+        if (user) back.push(redis.auth(base.username, base.password));
+        await Promise.all(back);
+        env.pool.release(redis, true);
+      } catch {
+        env.pool.release(redis, false);
+      }
+    }),
+  );
+  const keys = new Set<string>([...session.touched].map((k) => prefix + k));
+  for (const [name, ...args] of setup) for (const k of prefixKeys(String(name), args, prefix).keys) keys.add(k);
+  const p = env.service.pipeline();
+  if (keys.size > 0) p.unlink(...keys);
+  if (user) p.acl("DELUSER", user.username);
+  if (keys.size > 0 || user) await p.exec();
+}
+
+/** Publishes events to the run's Redis Stream as they happen, and the result for replay. */
+function streamSink(service: Redis, runId: string) {
+  const keys = serviceKeys(runId);
+  let first = true;
+  const push = (e: TraceEvent) => {
+    const p = service.pipeline().xadd(keys.events, "MAXLEN", "~", "20000", "*", "e", JSON.stringify(e));
+    if (first) p.expire(keys.events, REPLAY_TTL_S);
+    first = false;
+    p.exec().catch(() => {});
+  };
+  const close = async (result: RunResult) => {
+    await service.pipeline().set(keys.result, JSON.stringify(result), "EX", REPLAY_TTL_S).expire(keys.events, REPLAY_TTL_S).exec();
+  };
+  return { push, close };
+}

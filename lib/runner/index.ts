@@ -1,0 +1,37 @@
+/**
+ * The engine's front door: run a learner's TypeScript against the real Redis, in a sandbox,
+ * and get back its output, its trace and a learner-facing error if it failed.
+ */
+import { workerPool } from "./pool";
+import { resolveLimits } from "./limits";
+import type { RunRequest, RunResult } from "./types";
+
+export type { RunRequest, RunResult, InterferencePlan, RunLimits, RunErrorInfo, PlanWrite } from "./types";
+export { ALLOWED_API_DTS } from "./api-dts";
+export { closeWorkerPool } from "./pool";
+
+/** Extra time the host grants a worker beyond the run's own wall limit before giving up on it. */
+const HOST_GRACE_MS = 5_000;
+
+export async function runProgram(req: RunRequest): Promise<RunResult> {
+  const t0 = performance.now();
+  const limits = resolveLimits(req.limits);
+  const signal = AbortSignal.timeout(limits.wallMs + HOST_GRACE_MS);
+  try {
+    const result = (await workerPool().run(req, { signal })) as RunResult;
+    result.timings.totalMs = Math.round((performance.now() - t0) * 1000) / 1000;
+    return result;
+  } catch (e) {
+    const aborted = signal.aborted;
+    return {
+      runId: req.runId ?? "unknown",
+      status: aborted ? "timeout" : "error",
+      output: [],
+      trace: { version: 1, clients: [], events: [], truncated: false },
+      error: aborted
+        ? { code: "timeout", message: "Your program did not finish in time and was stopped. Look for a loop that never ends." }
+        : { code: "internal", message: "The playground could not run your program just now. Please try again in a moment." },
+      timings: { totalMs: performance.now() - t0, transpileMs: 0, programMs: 0, cpuMs: 0 },
+    };
+  }
+}

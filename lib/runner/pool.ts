@@ -1,0 +1,28 @@
+import path from "node:path";
+import { availableParallelism } from "node:os";
+import Piscina from "piscina";
+
+/**
+ * The worker pool. Runs are mostly waiting on Redis, so each worker interleaves many of them;
+ * one thread per core keeps a CPU-bound program from starving the web server's thread.
+ * Kept on globalThis so Next.js dev reloads don't spawn a new pool each time.
+ */
+const g = globalThis as unknown as { __playgroundPool?: Piscina };
+
+export function workerPool(): Piscina {
+  g.__playgroundPool ??= new Piscina({
+    filename: path.join(process.cwd(), ".engine", "worker.mjs"),
+    minThreads: Math.max(1, Math.min(4, availableParallelism())),
+    maxThreads: Math.max(1, Math.min(4, availableParallelism())),
+    concurrentTasksPerWorker: 64,
+    idleTimeout: 5 * 60_000,
+    maxQueue: 2048,
+  });
+  return g.__playgroundPool;
+}
+
+export async function closeWorkerPool(): Promise<void> {
+  const p = g.__playgroundPool;
+  g.__playgroundPool = undefined;
+  await p?.destroy();
+}

@@ -1,0 +1,165 @@
+/**
+ * The guest side of the sandbox: JavaScript evaluated in each fresh QuickJS context before the
+ * learner's program. It builds an ioredis-shaped `Redis` class whose methods forward to the
+ * host bridge as JSON strings - no host object ever enters the sandbox - plus console,
+ * timers, sleep and a `require` that knows only "ioredis".
+ */
+import { list as redisCommands } from "@ioredis/commands";
+import { ALLOWED, ALLOWED_METHODS, QUEUEABLE_METHODS } from "./commands";
+import { LEARNER_FILE } from "./transpile";
+
+export const PRELUDE_FILE = "playground-runtime.js";
+
+/** Methods the host refuses by name: every other Redis command, plus raw escape hatches. */
+const REFUSED_METHODS = [
+  ...redisCommands.filter((c) => !ALLOWED_METHODS.has(c) && !["multi", "exec", "discard", "quit"].includes(c)),
+  "call",
+  "sendCommand",
+  "callBuffer",
+  "pipeline",
+  "defineCommand",
+  "scanStream",
+  "hscanStream",
+  "sscanStream",
+  "zscanStream",
+].filter((c) => /^[a-z_][a-z0-9_]*$/i.test(c));
+
+const lineRe = LEARNER_FILE.replace(/\./g, "\\.");
+
+export const PRELUDE = `"use strict";
+(() => {
+  const g = globalThis;
+  const H = {
+    call: g.__call, newConn: g.__newConn, sleep: g.__sleep, cancel: g.__cancelTimer,
+    log: g.__log, refuse: g.__refuse, badImport: g.__badImport, uncaught: g.__uncaught,
+  };
+  for (const k of ["__call", "__newConn", "__sleep", "__cancelTimer", "__log", "__refuse", "__badImport", "__uncaught"]) delete g[k];
+
+  const LINE = /${lineRe}:(\\d+)(?::(\\d+))?/;
+  // QuickJS has no async stack traces, so the learner's line is read at the call site.
+  const where = () => { const m = LINE.exec(new Error().stack || ""); return m ? Number(m[1]) : 0; };
+
+  const revive = (v) => {
+    if (Array.isArray(v)) return v.map(revive);
+    if (v && typeof v === "object") {
+      if (typeof v.__error === "string") { const e = new Error(v.__error); e.name = "ReplyError"; return e; }
+      const o = {};
+      for (const k of Object.keys(v)) o[k] = revive(v[k]);
+      return o;
+    }
+    return v;
+  };
+  const settle = (json, line) => {
+    const r = JSON.parse(json);
+    if ("ok" in r) return revive(r.ok);
+    const e = new Error(r.err.message);
+    e.name = r.err.name || "ReplyError";
+    e.line = line;
+    throw e;
+  };
+  const encodeArgs = (args) => {
+    for (const a of args) if (typeof a === "function") throw new TypeError("Callbacks aren't supported here: use await instead.");
+    return args;
+  };
+  const send = (msg, line) => H.call(JSON.stringify(msg)).then((json) => settle(json, line));
+
+  const ids = new WeakMap();
+  const idOf = (self) => {
+    const id = ids.get(self);
+    if (id === undefined) throw new TypeError("This is not a Redis connection. Create one with new Redis().");
+    return id;
+  };
+
+  class Transaction {
+    constructor(conn, line) { ids.set(this, { conn, line, queue: [], used: false }); }
+    exec() { return finish(this, "exec"); }
+    discard() { return finish(this, "discard"); }
+  }
+  const finish = (tx, m) => {
+    const st = ids.get(tx);
+    const line = where();
+    if (st.used) return Promise.reject(new Error("This transaction was already sent. Call multi() again for a new one."));
+    st.used = true;
+    return send({ c: st.conn, m, q: st.queue, l: line, ml: st.line }, line);
+  };
+  for (const m of ${JSON.stringify([...QUEUEABLE_METHODS])}) {
+    Transaction.prototype[m] = function (...args) {
+      const st = ids.get(this);
+      st.queue.push({ m, a: encodeArgs(args), l: where() });
+      return this;
+    };
+  }
+
+  class Redis {
+    constructor() { ids.set(this, H.newConn(-1, where())); }
+    duplicate() { const r = Object.create(Redis.prototype); ids.set(r, H.newConn(idOf(this), where())); return r; }
+    multi() { return new Transaction(idOf(this), where()); }
+    quit() { const line = where(); return send({ c: idOf(this), m: "quit", a: [], l: line }, line); }
+    disconnect() { const line = where(); send({ c: idOf(this), m: "quit", a: [], l: line }, line).catch(() => {}); }
+  }
+  for (const m of ${JSON.stringify(ALLOWED.map((c) => c.method))}) {
+    Redis.prototype[m] = function (...args) {
+      const line = where();
+      return send({ c: idOf(this), m, a: encodeArgs(args), l: line }, line);
+    };
+  }
+  for (const m of ${JSON.stringify(REFUSED_METHODS)}) {
+    const refuse = function () { H.refuse(m, where()); return new Promise(() => {}); };
+    Redis.prototype[m] = refuse;
+    if (!(m in Transaction.prototype)) Transaction.prototype[m] = refuse;
+  }
+  Object.freeze(Redis.prototype);
+  Object.freeze(Transaction.prototype);
+
+  let nextTimer = 1;
+  const report = (e) => {
+    const line = e && typeof e.line === "number" ? e.line : 0;
+    const m = LINE.exec((e && e.stack) || "");
+    H.uncaught(String((e && e.name) || "Error"), String((e && e.message) || e), m ? Number(m[1]) : line, m && m[2] ? Number(m[2]) : 0);
+  };
+  g.setTimeout = (fn, ms = 0, ...args) => {
+    const id = nextTimer++;
+    H.sleep(Number(ms) || 0, id).then((fired) => {
+      if (!fired || typeof fn !== "function") return;
+      try { const r = fn(...args); if (r && typeof r.then === "function") r.then(undefined, report); } catch (e) { report(e); }
+    });
+    return id;
+  };
+  g.clearTimeout = (id) => { if (typeof id === "number") H.cancel(id); };
+  g.sleep = (ms) => H.sleep(Number(ms) || 0, 0).then(() => undefined);
+
+  const inspect = (v, depth, seen) => {
+    if (v === null) return "null";
+    if (v === undefined) return "undefined";
+    const t = typeof v;
+    if (t === "string") return depth === 0 ? v : "'" + v + "'";
+    if (t === "number" || t === "boolean" || t === "bigint") return String(v);
+    if (t === "function") return "[Function: " + (v.name || "anonymous") + "]";
+    if (t === "symbol") return v.toString();
+    if (v instanceof Error) return (v.name || "Error") + ": " + v.message;
+    if (seen.includes(v)) return "[Circular]";
+    if (depth > 3) return Array.isArray(v) ? "[Array]" : "[Object]";
+    const next = seen.concat([v]);
+    if (Array.isArray(v)) {
+      if (v.length === 0) return "[]";
+      return "[ " + v.slice(0, 100).map((x) => inspect(x, depth + 1, next)).join(", ") + (v.length > 100 ? ", ..." : "") + " ]";
+    }
+    if (ids.has(v)) return v instanceof Transaction ? "Transaction {}" : "Redis {}";
+    const keys = Object.keys(v);
+    if (keys.length === 0) return "{}";
+    return "{ " + keys.slice(0, 100).map((k) => k + ": " + inspect(v[k], depth + 1, next)).join(", ") + " }";
+  };
+  const con = {};
+  for (const level of ["log", "info", "warn", "error", "debug"]) {
+    con[level] = (...a) => H.log(level === "debug" ? "log" : level, a.map((x) => inspect(x, 0, [])).join(" "), where());
+  }
+  g.console = con;
+
+  const ioredis = Object.freeze({ __esModule: true, default: Redis, Redis });
+  g.require = (name) => {
+    if (name === "ioredis") return ioredis;
+    H.badImport(String(name), where());
+    throw new Error("Only ioredis can be imported here.");
+  };
+})();
+`;

@@ -1,0 +1,224 @@
+/**
+ * One QuickJS runtime per run (sync WASM build, promise bridge). The host exposes a handful of
+ * functions that take and return strings/numbers only; all of them are wrapped so a host-side
+ * exception can never cross into the guest. CPU time is metered around every entry into the
+ * guest, and the interrupt handler stops runaway code at the deadline or when the run is ended.
+ */
+import { newQuickJSWASMModuleFromVariant, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime, type QuickJSWASMModule } from "quickjs-emscripten-core";
+import variant from "@jitl/quickjs-wasmfile-release-sync";
+import { PRELUDE, PRELUDE_FILE } from "./prelude";
+import { LEARNER_FILE } from "./transpile";
+
+let modulePromise: Promise<QuickJSWASMModule> | undefined;
+export function quickjs(): Promise<QuickJSWASMModule> {
+  modulePromise ??= newQuickJSWASMModuleFromVariant(variant);
+  return modulePromise;
+}
+
+/** What the sandbox asks of its host (the run session). */
+export interface SandboxHost {
+  call(json: string): Promise<string>;
+  newConnection(fromId: number, line: number): number;
+  sleep(ms: number, timerId: number): Promise<boolean>;
+  cancelTimer(id: number): void;
+  log(level: string, text: string, line: number): void;
+  refuse(method: string, line: number): void;
+  badImport(name: string, line: number): void;
+  uncaught(name: string, message: string, line: number, column: number): void;
+  /** True once the run must end: the guest is interrupted at its next check. */
+  stopped(): boolean;
+  /** Called after guest jobs ran, so the host can see whether the program finished. */
+  afterJobs(): void;
+}
+
+export interface GuestError {
+  name: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export type MainState = { state: "pending" } | { state: "fulfilled" } | { state: "rejected"; error: GuestError };
+
+const LINE_COL = new RegExp(`${LEARNER_FILE.replace(".", "\\.")}:(\\d+):(\\d+)`);
+
+export class Sandbox {
+  private rt: QuickJSRuntime;
+  private vm: QuickJSContext;
+  private main?: QuickJSHandle;
+  private deferreds = new Set<{ dispose(): void; alive: boolean }>();
+  private disposed = false;
+  /** Host operations the guest is waiting on: the run is not over while any is open. */
+  pendingOps = 0;
+  private cpuUsed = 0;
+  private sliceStart = 0;
+  /** Set when a host-side exception escaped the guest: the runtime must not be reused. */
+  hostFault?: string;
+
+  constructor(mod: QuickJSWASMModule, private host: SandboxHost, private limits: { cpuMs: number; memoryBytes: number }) {
+    this.rt = mod.newRuntime();
+    this.rt.setMemoryLimit(limits.memoryBytes);
+    this.rt.setMaxStackSize(256 * 1024);
+    this.rt.setInterruptHandler(() => this.host.stopped() || this.cpuExceeded());
+    this.vm = this.rt.newContext();
+    this.install();
+  }
+
+  get cpuMs(): number {
+    return this.cpuUsed;
+  }
+
+  cpuExceeded(): boolean {
+    return this.cpuUsed + (this.sliceStart ? performance.now() - this.sliceStart : 0) > this.limits.cpuMs;
+  }
+
+  /** Evaluates the prelude, then the transpiled program; returns false if the prelude failed. */
+  start(programJs: string): GuestError | undefined {
+    const pre = this.metered(() => this.vm.evalCode(PRELUDE, PRELUDE_FILE));
+    if (pre.error) {
+      const e = this.readError(pre.error);
+      pre.error.dispose();
+      return e;
+    }
+    pre.value.dispose();
+    const res = this.metered(() => this.vm.evalCode(programJs, LEARNER_FILE));
+    if (res.error) {
+      const e = this.readError(res.error);
+      res.error.dispose();
+      return e;
+    }
+    this.main = res.value;
+    this.runJobs();
+    return undefined;
+  }
+
+  mainState(): MainState {
+    if (!this.main || this.disposed) return { state: "pending" };
+    const s = this.vm.getPromiseState(this.main);
+    if (s.type === "pending") return { state: "pending" };
+    if (s.type === "fulfilled") {
+      if (!s.notAPromise) s.value.dispose();
+      return { state: "fulfilled" };
+    }
+    const error = this.readError(s.error);
+    s.error.dispose();
+    return { state: "rejected", error };
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const d of this.deferreds) if (d.alive) d.dispose();
+    this.deferreds.clear();
+    try {
+      this.main?.dispose();
+      this.vm.dispose();
+      this.rt.dispose();
+    } catch {
+      // A runtime left inconsistent by a host fault leaks rather than crash the worker.
+    }
+  }
+
+  private runJobs(): void {
+    if (this.disposed) return;
+    const r = this.metered(() => this.rt.executePendingJobs());
+    if (r.error) r.error.dispose();
+    this.host.afterJobs();
+  }
+
+  private metered<T>(fn: () => T): T {
+    this.sliceStart = performance.now();
+    try {
+      return fn();
+    } finally {
+      this.cpuUsed += performance.now() - this.sliceStart;
+      this.sliceStart = 0;
+    }
+  }
+
+  private readError(h: QuickJSHandle): GuestError {
+    const d = this.vm.dump(h) as unknown;
+    if (d && typeof d === "object") {
+      const o = d as Record<string, unknown>;
+      const stack = typeof o.stack === "string" ? o.stack : "";
+      const m = LINE_COL.exec(stack);
+      const line = typeof o.line === "number" && o.line > 0 ? o.line : m ? Number(m[1]) : typeof o.lineNumber === "number" ? o.lineNumber : undefined;
+      return {
+        name: typeof o.name === "string" ? o.name : "Error",
+        message: typeof o.message === "string" ? o.message : String(d),
+        line,
+        column: m && (!o.line || Number(m[1]) === o.line) ? Number(m[2]) : undefined,
+      };
+    }
+    return { name: "Error", message: String(d) };
+  }
+
+  /** Host functions: strings and numbers in, strings/numbers/promises of strings out. */
+  private install(): void {
+    const vm = this.vm;
+    const fn = (name: string, impl: (...args: QuickJSHandle[]) => QuickJSHandle | undefined) => {
+      const h = vm.newFunction(name, (...args) => {
+        try {
+          return impl(...args);
+        } catch (e) {
+          this.hostFault = e instanceof Error ? e.message : String(e);
+          return undefined;
+        }
+      });
+      vm.setProp(vm.global, name, h);
+      h.dispose();
+    };
+    const str = (h: QuickJSHandle | undefined) => (h ? String(vm.getString(h)) : "");
+    const num = (h: QuickJSHandle | undefined) => (h ? Number(vm.getNumber(h)) : 0);
+
+    const promise = <T>(work: Promise<T>, encode: (v: T) => QuickJSHandle) => {
+      const d = vm.newPromise();
+      const tracked = { alive: true, dispose: () => d.dispose() };
+      this.deferreds.add(tracked);
+      this.pendingOps++;
+      work.then(
+        (v) => {
+          if (this.disposed || !tracked.alive) return;
+          tracked.alive = false;
+          this.deferreds.delete(tracked);
+          const h = encode(v);
+          d.resolve(h);
+          h.dispose();
+          d.dispose();
+          // Counted down only after the guest saw the value, so "nothing pending" really means idle.
+          this.pendingOps--;
+          this.runJobs();
+        },
+        () => {
+          // Host operations never reject (they resolve to {ok}/{err}); a rejection here is a bug
+          // we contain: the guest promise stays pending and the run ends through its host.
+        },
+      );
+      return d.handle;
+    };
+
+    fn("__call", (json) => promise(this.host.call(str(json)), (s) => vm.newString(s)));
+    fn("__newConn", (from, line) => vm.newNumber(this.host.newConnection(num(from), num(line))));
+    fn("__sleep", (ms, id) => promise(this.host.sleep(num(ms), num(id)), (b) => (b ? vm.true : vm.false)));
+    fn("__cancelTimer", (id) => {
+      this.host.cancelTimer(num(id));
+      return undefined;
+    });
+    fn("__log", (level, text, line) => {
+      this.host.log(str(level), str(text), num(line));
+      return undefined;
+    });
+    fn("__refuse", (m, line) => {
+      this.host.refuse(str(m), num(line));
+      return undefined;
+    });
+    fn("__badImport", (name, line) => {
+      this.host.badImport(str(name), num(line));
+      return undefined;
+    });
+    fn("__uncaught", (name, message, line, column) => {
+      this.host.uncaught(str(name), str(message), num(line), num(column));
+      return undefined;
+    });
+  }
+}

@@ -1,0 +1,472 @@
+/**
+ * One run on the host side of the sandbox: it owns the run's connections, forwards every guest
+ * call to real ioredis, records the trace, enforces the limits and carries out the interference
+ * plan. It is the SandboxHost the QuickJS side talks to.
+ */
+import type Redis from "ioredis";
+import { getKeyIndexes, hasFlag } from "@ioredis/commands";
+import { ALLOWED_METHODS, QUEUEABLE_METHODS, refusalReason } from "./commands";
+import { limitError } from "./limits";
+import { TraceRecorder } from "./recorder";
+import { callMethod, flatArgs, isConnectionError, type RunConnection } from "./run-connection";
+import type { SandboxHost } from "./sandbox";
+import type { ControlReceiver } from "./control";
+import type { InterferencePlan, PlanWrite, RunErrorInfo, RunLimits } from "./types";
+import type { CommandEvent, TraceEvent } from "../trace/types";
+import type { ConnectionPool } from "../redis/connection-pool";
+import { SAFETY_TTL_MS } from "../redis/namespace";
+
+type Reply = { ok: unknown } | { err: { message: string; name: string } };
+type CallMsg = { c: number; m: string; a?: unknown[]; q?: { m: string; a: unknown[]; l: number }[]; l: number; ml?: number };
+
+/** Never settles: used once the run is over, so the guest just stops. */
+const NEVER = new Promise<never>(() => {});
+
+export const REDIS_DOWN_MESSAGE =
+  "The playground can't reach its Redis server right now, so your program could not run to the end. This isn't a problem with your code - try again in a moment.";
+
+export interface SessionDeps {
+  pool: ConnectionPool;
+  prefix: string;
+  limits: RunLimits;
+  plan?: InterferencePlan;
+  /** AUTH as this user on every lent connection (per-run ACL user), when set. */
+  auth?: { username: string; password: string; ready: Promise<unknown> };
+  control?: ControlReceiver;
+  sink?: (e: TraceEvent) => void;
+}
+
+export class RunSession implements SandboxHost {
+  readonly recorder: TraceRecorder;
+  readonly output: string[] = [];
+  readonly conns: RunConnection[] = [];
+  /** Every key (learner name) the run touched: deleted at the end. */
+  readonly touched = new Set<string>();
+  fatal?: RunErrorInfo;
+  /** Host work the guest doesn't wait on but the run does (the plan's writer). */
+  pending = 0;
+  private commands = 0;
+  private bytesWritten = 0;
+  private outputChars = 0;
+  private attempt = 0;
+  private injected = new Set<number>();
+  private writes: { seq: number; client: string; keys: string[] }[] = [];
+  private timers = new Map<number, { timer: NodeJS.Timeout; resolve: (fired: boolean) => void }>();
+  private planConn?: RunConnection;
+  private anonymousTimers = 0;
+  private stepping: boolean;
+  private finished = false;
+  private changed = false;
+  private waiter?: () => void;
+
+  constructor(private readonly deps: SessionDeps) {
+    this.recorder = new TraceRecorder(deps.prefix, deps.sink);
+    this.stepping = deps.plan?.kind === "step";
+  }
+
+  // ---- the run loop's view -------------------------------------------------------------
+
+  /** Resolves at the next state change (a reply arrived, guest jobs ran, the run failed). */
+  nextChange(): Promise<void> {
+    if (this.changed) {
+      this.changed = false;
+      return Promise.resolve();
+    }
+    return new Promise((r) => (this.waiter = r));
+  }
+
+  fail(err: RunErrorInfo): void {
+    if (!this.fatal && !this.finished) this.fatal = err;
+    this.wake();
+  }
+
+  /** Ends host activity: timers and the plan's writer stop, no further replies reach the guest. */
+  finish(): void {
+    this.finished = true;
+    for (const { timer, resolve } of this.timers.values()) {
+      clearTimeout(timer);
+      resolve(false);
+    }
+    this.timers.clear();
+  }
+
+  /** Starts the plan's concurrent writer, if any. */
+  startPlan(): void {
+    const plan = this.deps.plan;
+    if (plan?.kind !== "writer") return;
+    this.pending++;
+    void (async () => {
+      try {
+        if (plan.startAfterMs) await this.delay(plan.startAfterMs);
+        for (let i = 1; i <= plan.times && !this.fatal && !this.finished; i++) {
+          await this.planWrite(plan.write, `write ${i} of ${plan.times}`);
+          if (i < plan.times) await this.delay(plan.everyMs);
+        }
+      } finally {
+        this.pending--;
+        this.wake();
+      }
+    })();
+  }
+
+  // ---- SandboxHost -----------------------------------------------------------------------
+
+  stopped(): boolean {
+    return this.fatal !== undefined || this.finished;
+  }
+
+  afterJobs(): void {
+    this.wake();
+  }
+
+  newConnection(fromId: number, line: number): number {
+    if (this.stopped()) return -1;
+    const program = this.conns.filter((c) => c.client.origin === "program").length;
+    if (program >= this.deps.limits.connections) {
+      this.fail({ ...limitError("connection_limit", this.deps.limits), line: line || undefined });
+      return -1;
+    }
+    const how = fromId >= 0 ? `duplicate()` : "new Redis()";
+    return this.addConnection("program", `${how}${line ? ` on line ${line}` : ""}`).id;
+  }
+
+  async call(json: string): Promise<string> {
+    if (this.stopped()) return NEVER;
+    try {
+      const reply = await this.dispatch(JSON.parse(json) as CallMsg);
+      if (this.stopped()) return NEVER;
+      return JSON.stringify(reply, (_k, v: unknown) => (v instanceof Error ? { __error: this.recorder.strip(v.message) } : v));
+    } catch (e) {
+      if (isConnectionError(e)) this.fail({ code: "redis_unavailable", message: REDIS_DOWN_MESSAGE });
+      else this.fail({ code: "internal", message: "The playground hit an internal problem while running your program. Please run it again." });
+      return NEVER;
+    }
+  }
+
+  sleep(ms: number, timerId: number): Promise<boolean> {
+    if (this.stopped()) return NEVER;
+    // sleep() has no id of its own; it still needs an entry so finish() can release it.
+    const key = timerId || -++this.anonymousTimers;
+    return new Promise<boolean>((resolve) => {
+      let settled = false;
+      const done = (fired: boolean) => {
+        if (settled) return;
+        settled = true;
+        this.timers.delete(key);
+        resolve(fired);
+      };
+      const timer = setTimeout(() => done(true), Math.max(0, Math.min(ms, this.deps.limits.wallMs)));
+      this.timers.set(key, { timer, resolve: done });
+    });
+  }
+
+  cancelTimer(id: number): void {
+    const t = this.timers.get(id);
+    if (!t) return;
+    clearTimeout(t.timer);
+    t.resolve(false);
+  }
+
+  log(level: string, text: string, line: number): void {
+    if (this.stopped()) return;
+    this.outputChars += text.length + 1;
+    if (this.outputChars > this.deps.limits.outputChars) {
+      this.fail({ ...limitError("output_limit", this.deps.limits), line: line || undefined });
+      return;
+    }
+    this.output.push(this.recorder.strip(text));
+    const lv = level === "error" || level === "warn" || level === "info" ? level : "log";
+    this.recorder.console(lv, text, line || null);
+  }
+
+  refuse(method: string, line: number): void {
+    const name = method.toUpperCase();
+    this.fail({
+      code: "forbidden_command",
+      message: `${name} isn't allowed in the playground: ${refusalReason(method)}. Use the data commands (strings, hashes, lists, sets, sorted sets), key basics, WATCH/MULTI/EXEC, PING or ECHO.`,
+      line: line || undefined,
+    });
+  }
+
+  badImport(name: string, line: number): void {
+    this.fail({
+      code: "forbidden_import",
+      message: `Only "ioredis" can be imported in the playground; "${name}" isn't available here. Remove that import.`,
+      line: line || undefined,
+    });
+  }
+
+  uncaught(name: string, message: string, line: number, column: number): void {
+    this.fail({
+      code: "runtime",
+      message: `${name}: ${this.recorder.strip(message)} (in a setTimeout callback)`,
+      line: line || undefined,
+      column: column || undefined,
+    });
+  }
+
+  // ---- commands ---------------------------------------------------------------------------
+
+  private async dispatch(msg: CallMsg): Promise<Reply> {
+    const conn = this.conns[msg.c];
+    if (!conn || conn.client.origin !== "program") return err("This is not a Redis connection. Create one with new Redis().");
+    const line = msg.l || null;
+    if (conn.closed) return err("Connection is closed. You called quit() on this connection earlier; use another one.");
+    if (msg.m === "quit") {
+      await this.gate(conn, "QUIT", [], line);
+      this.count(1, line);
+      const ev = this.recorder.command({ client: conn.client.id, name: "QUIT", args: [], line, queued: false });
+      conn.closed = true;
+      conn.watched.clear();
+      this.recorder.complete(ev, { reply: "OK" }, performance.now());
+      return { ok: "OK" };
+    }
+    if (msg.m === "exec" || msg.m === "discard") return this.transaction(conn, msg);
+    if (!ALLOWED_METHODS.has(msg.m)) {
+      this.refuse(msg.m, msg.l);
+      return NEVER;
+    }
+    return this.command(conn, msg.m, msg.a ?? [], line);
+  }
+
+  private async command(conn: RunConnection, method: string, args: unknown[], line: number | null): Promise<Reply> {
+    const flat = flatArgs(method, args);
+    const name = method.toUpperCase();
+    if (conn.client.origin === "program") await this.gate(conn, name, flat, line);
+    const keys = keysOf(method, flat);
+    const isWrite = hasFlag(method, "write");
+    this.count(1, line, isWrite ? flat : undefined);
+    if (this.stopped()) return NEVER;
+    for (const k of keys) this.touched.add(k);
+    const redis = await this.connection(conn);
+    const ev = this.recorder.command({ client: conn.client.id, name, args: flat, line, queued: false });
+    const sent = performance.now();
+    conn.inflight++;
+    const p = callMethod(redis, method, args) as Promise<unknown>;
+    // Safety net: a crashed worker's keys still expire. NX leaves a learner's own TTL alone,
+    // and it follows a write that already dirtied any WATCH on the key.
+    if (isWrite) for (const k of keys) redis.pexpire(k, SAFETY_TTL_MS, "NX").catch(() => {});
+    let reply: unknown;
+    try {
+      reply = await p;
+    } catch (e) {
+      if (isConnectionError(e)) throw e;
+      const message = this.recorder.strip((e as Error).message);
+      this.recorder.complete(ev, { error: message }, sent);
+      return err(message);
+    } finally {
+      conn.inflight--;
+    }
+    this.recorder.complete(ev, { reply }, sent);
+    if (name === "WATCH") {
+      if (conn.watched.size === 0 && conn.client.origin === "program") this.attempt++;
+      for (const k of keys) conn.watched.set(k, ev.seq);
+    } else if (name === "UNWATCH") conn.watched.clear();
+    if (isWrite) this.writes.push({ seq: ev.seq, client: conn.client.id, keys });
+    else if (conn.client.origin === "program" && hasFlag(method, "readonly")) await this.maybeConflict(conn, keys);
+    return { ok: reply };
+  }
+
+  private async transaction(conn: RunConnection, msg: CallMsg): Promise<Reply> {
+    const queue = msg.q ?? [];
+    for (const q of queue) if (!QUEUEABLE_METHODS.has(q.m)) return (this.refuse(q.m, q.l), NEVER);
+    const isExec = msg.m === "exec";
+    const items = queue.map((q) => ({ ...q, flat: flatArgs(q.m, q.a), name: q.m.toUpperCase() }));
+    await this.gate(conn, "MULTI", [], msg.ml ?? null);
+    for (const q of items) await this.gate(conn, q.name, q.flat, q.l || null);
+    await this.gate(conn, isExec ? "EXEC" : "DISCARD", [], msg.l || null);
+    const written = items.filter((q) => hasFlag(q.m, "write"));
+    this.count(2 + items.length, msg.l || null, written.flatMap((q) => q.flat));
+    if (this.stopped()) return NEVER;
+    const redis = await this.connection(conn);
+    const client = conn.client.id;
+    const multiEv = this.recorder.command({ client, name: "MULTI", args: [], line: msg.ml || msg.l || null, queued: false });
+    const queued = items.map((q) => {
+      for (const k of keysOf(q.m, q.flat)) this.touched.add(k);
+      return this.recorder.command({ client, name: q.name, args: q.flat, line: q.l || null, queued: true });
+    });
+    const endEv = this.recorder.command({ client, name: isExec ? "EXEC" : "DISCARD", args: [], line: msg.l || null, queued: false });
+    const sent = performance.now();
+    conn.inflight++;
+    try {
+      if (!isExec) {
+        await Promise.all([redis.multi({ pipeline: false }), redis.discard()]);
+        this.recorder.complete(multiEv, { reply: "OK" }, sent);
+        for (const ev of queued) this.recorder.complete(ev, { reply: "QUEUED" }, sent);
+        endEv.outcome = "discarded";
+        this.recorder.complete(endEv, { reply: "OK" }, sent);
+        return { ok: "OK" };
+      }
+      const tx = redis.multi();
+      for (const q of items) callMethod(tx, q.m, q.a);
+      const p = tx.exec();
+      for (const q of written) for (const k of keysOf(q.m, q.flat)) redis.pexpire(k, SAFETY_TTL_MS, "NX").catch(() => {});
+      let res: [Error | null, unknown][] | null;
+      try {
+        res = await p;
+      } catch (e) {
+        if (isConnectionError(e)) throw e;
+        // EXECABORT: a command was rejected while queuing; nothing ran.
+        const prev = (e as { previousErrors?: Error[] }).previousErrors ?? [];
+        this.recorder.complete(multiEv, { reply: "OK" }, sent);
+        queued.forEach((ev, i) => this.recorder.complete(ev, prev[i] ? { error: prev[i]!.message } : { reply: "QUEUED" }, sent));
+        endEv.outcome = "discarded";
+        const message = this.recorder.strip((e as Error).message);
+        this.recorder.complete(endEv, { error: message }, sent);
+        return err(message);
+      }
+      this.recorder.complete(multiEv, { reply: "OK" }, sent);
+      for (const ev of queued) this.recorder.complete(ev, { reply: "QUEUED" }, sent);
+      if (res === null) {
+        endEv.outcome = "aborted";
+        const c = this.conflictFor(conn);
+        if (c) {
+          endEv.conflict = c.seq;
+          endEv.conflictKey = c.key;
+        }
+      } else {
+        endEv.outcome = "committed";
+        queued.forEach((ev, i) => {
+          if (hasFlag(items[i]!.m, "write")) this.writes.push({ seq: ev.seq, client, keys: keysOf(items[i]!.m, items[i]!.flat) });
+        });
+      }
+      this.recorder.complete(endEv, { reply: res }, sent);
+      return { ok: res };
+    } finally {
+      conn.inflight--;
+      conn.watched.clear();
+    }
+  }
+
+  /** The first write by anyone after this connection's WATCH on one of its watched keys. */
+  private conflictFor(conn: RunConnection): { seq: number; key: string } | undefined {
+    for (const w of this.writes) {
+      for (const k of w.keys) {
+        const since = conn.watched.get(k);
+        if (since !== undefined && w.seq > since) return { seq: w.seq, key: k };
+      }
+    }
+    return undefined;
+  }
+
+  // ---- interference ------------------------------------------------------------------------
+
+  /** Conflict plan: right after A reads a key it watches, on the chosen attempts, B writes it. */
+  private async maybeConflict(conn: RunConnection, keys: string[]): Promise<void> {
+    const plan = this.deps.plan;
+    if (plan?.kind !== "conflict" || !plan.attempts.includes(this.attempt) || this.injected.has(this.attempt)) return;
+    const key = keys.find((k) => conn.watched.has(k));
+    if (key === undefined) return;
+    this.injected.add(this.attempt);
+    const write = plan.write ?? { name: "INCRBY", args: [key, 1] };
+    await this.planWrite(write, `after ${conn.client.id} read ${key} on attempt ${this.attempt}`);
+  }
+
+  async planWrite(write: PlanWrite, why: string): Promise<void> {
+    const method = write.name.toLowerCase();
+    if (!ALLOWED_METHODS.has(method) || !hasFlag(method, "write")) {
+      this.recorder.interference(`The plan's ${write.name} was skipped: only write commands can interfere.`);
+      return;
+    }
+    const origin = this.deps.plan?.kind === "step" ? "instructor" : "staged";
+    this.planConn ??= this.addConnection("plan", `other client (${origin})`);
+    this.recorder.interference(`${this.planConn.client.id} sends ${write.name} ${write.args.join(" ")} (${why})`);
+    await this.command(this.planConn, method, write.args, null);
+  }
+
+  /** Step mode: pause before each command of the program until a signal arrives. */
+  private async gate(conn: RunConnection, name: string, args: unknown[], line: number | null): Promise<void> {
+    const control = this.deps.control;
+    if (!this.stepping || !control || conn.client.origin !== "program") return;
+    const idle = (this.deps.plan?.kind === "step" && this.deps.plan.idleTimeoutMs) || 120_000;
+    this.recorder.pause(conn.client.id, name, args, line);
+    for (;;) {
+      if (this.stopped()) return NEVER;
+      const signal = await control.next(idle);
+      if (this.stopped()) return NEVER;
+      if (!signal) {
+        this.fail({ code: "timeout", message: `Nobody stepped this run for ${Math.round(idle / 1000)} s, so it was ended. Start it again when you are ready.` });
+        return NEVER;
+      }
+      if (signal.type === "step") return;
+      if (signal.type === "resume") {
+        this.stepping = false;
+        return;
+      }
+      if (signal.type === "stop") {
+        this.fail({ code: "stopped", message: "The run was stopped by the presenter." });
+        return NEVER;
+      }
+      await this.planWrite(signal.write, "the presenter's write");
+    }
+  }
+
+  // ---- plumbing ---------------------------------------------------------------------------
+
+  private addConnection(origin: "program" | "plan", label: string): RunConnection {
+    const conn: RunConnection = {
+      id: this.conns.length,
+      client: this.recorder.addClient(origin, label),
+      closed: false,
+      watched: new Map(),
+      inflight: 0,
+      broken: false,
+    };
+    this.conns.push(conn);
+    return conn;
+  }
+
+  private connection(conn: RunConnection): Promise<Redis> {
+    conn.acquiring ??= (async () => {
+      const redis = await this.deps.pool.acquire();
+      redis.options.keyPrefix = this.deps.prefix;
+      conn.redis = redis;
+      redis.once("close", () => {
+        conn.broken = true;
+        if (!this.finished) this.fail({ code: "redis_unavailable", message: REDIS_DOWN_MESSAGE });
+      });
+      const auth = this.deps.auth;
+      if (auth) {
+        await auth.ready;
+        await redis.auth(auth.username, auth.password);
+      }
+      return redis;
+    })();
+    return conn.acquiring;
+  }
+
+  private count(n: number, line: number | null, writtenArgs?: unknown[]): void {
+    this.commands += n;
+    if (this.commands > this.deps.limits.commands) {
+      this.fail({ ...limitError("command_limit", this.deps.limits), line: line ?? undefined });
+      return;
+    }
+    if (writtenArgs) {
+      for (const a of writtenArgs) this.bytesWritten += Buffer.byteLength(String(a));
+      if (this.bytesWritten > this.deps.limits.bytesWritten) this.fail({ ...limitError("write_limit", this.deps.limits), line: line ?? undefined });
+    }
+  }
+
+  private delay(ms: number): Promise<void> {
+    return new Promise((r) => setTimeout(r, ms));
+  }
+
+  private wake(): void {
+    const w = this.waiter;
+    this.waiter = undefined;
+    if (w) w();
+    else this.changed = true;
+  }
+}
+
+function err(message: string, name = "ReplyError"): Reply {
+  return { err: { message, name } };
+}
+
+function keysOf(method: string, flat: unknown[]): string[] {
+  try {
+    return getKeyIndexes(method, flat as string[]).map((i) => String(flat[i]));
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,36 @@
+import { transform } from "sucrase";
+import type { RunErrorInfo } from "./types";
+
+/** The file name QuickJS puts in stack frames of learner code; the prelude uses another. */
+export const LEARNER_FILE = "learner.ts";
+
+export type TranspileResult = { ok: true; code: string } | { ok: false; error: RunErrorInfo };
+
+/**
+ * TypeScript -> JavaScript that QuickJS runs. Sucrase keeps line numbers (esbuild moves them),
+ * and the wrapper opens on line 1 so top-level await works and lines still match the editor.
+ */
+export function transpile(source: string): TranspileResult {
+  let js: string;
+  try {
+    js = transform(source, { transforms: ["typescript", "imports"], production: true, disableESTransforms: true }).code;
+  } catch (e) {
+    return { ok: false, error: syntaxError(e) };
+  }
+  return { ok: true, code: `(async function __program__() {${js}\n})()` };
+}
+
+function syntaxError(e: unknown): RunErrorInfo {
+  const raw = e instanceof Error ? e.message : String(e);
+  // Sucrase: "Unexpected token, expected \";\" (3:9)" - line 1-based, column 0-based.
+  const m = /\((\d+):(\d+)\)\s*$/.exec(raw);
+  const text = raw.replace(/\s*\(\d+:\d+\)\s*$/, "");
+  const line = m ? Number(m[1]) : undefined;
+  const column = m ? Number(m[2]) + 1 : undefined;
+  return {
+    code: "syntax",
+    message: `Syntax error${line ? ` on line ${line}` : ""}: ${text}. Fix it in the editor and run again.`,
+    line,
+    column,
+  };
+}

@@ -1,0 +1,106 @@
+import type { RunStatus, Trace, TraceValue } from "../trace/types";
+
+/** A write the interference client sends: `INCRBY key 7`, `SET key 10`. */
+export interface PlanWrite {
+  /** Upper-case command: INCRBY, DECRBY, SET, INCR, DECR, HINCRBY, HSET ... (writes only). */
+  name: string;
+  /** Arguments as the learner would name them (no prefix); the first is the key. */
+  args: (string | number)[];
+}
+
+/**
+ * A second client that interferes with the learner's program, reproducibly.
+ * - conflict: after A reads a key it is WATCHing, on the listed attempts, B sends `write`
+ *   (default: INCRBY <that key> 1) before A's read returns - so A's EXEC is aborted.
+ * - writer: B sends `write` `times` times, every `everyMs` ms, concurrently with the program.
+ * - step: the run pauses before each command of the program's connections until a control
+ *   signal (step, inject a write, resume, stop) arrives through Redis - see lib/runner/control.
+ */
+export type InterferencePlan =
+  | { kind: "conflict"; attempts: number[]; write?: PlanWrite }
+  | { kind: "writer"; write: PlanWrite; times: number; everyMs: number; startAfterMs?: number }
+  | { kind: "step"; idleTimeoutMs?: number };
+
+export interface RunLimits {
+  /** Wall-clock time for the whole run, ms. */
+  wallMs: number;
+  /** CPU time spent inside the sandbox, ms. */
+  cpuMs: number;
+  /** Sandbox heap, bytes. */
+  memoryBytes: number;
+  /** Redis commands the program may send. */
+  commands: number;
+  /** Connections (new Redis() / duplicate()) the program may open. */
+  connections: number;
+  /** Bytes of arguments sent in write commands. */
+  bytesWritten: number;
+  /** Characters of console output. */
+  outputChars: number;
+  /** Characters of source code. */
+  codeChars: number;
+}
+
+export interface RunRequest {
+  /** The learner's TypeScript. */
+  source: string;
+  /** Commands run before the program on a setup connection, e.g. [["SET","balance:1","100"]]. Not traced. */
+  setup?: (string | number)[][];
+  plan?: InterferencePlan;
+  limits?: Partial<RunLimits>;
+  /** Pre-chosen run id (race lab, streaming); generated when absent. [A-Za-z0-9_-]{6,40} */
+  runId?: string;
+  /** Publish every event to the run's Redis Stream as it happens (race lab / SSE). */
+  stream?: boolean;
+  /** Read these keys (learner names) after the program ends, before cleanup; see RunResult.finalState. */
+  inspectKeys?: string[];
+}
+
+export interface RunErrorInfo {
+  /** Stable code for UI and grader. */
+  code:
+    | "syntax"
+    | "runtime"
+    | "forbidden_command"
+    | "forbidden_import"
+    | "redis_unavailable"
+    | "timeout"
+    | "cpu_limit"
+    | "memory_limit"
+    | "command_limit"
+    | "connection_limit"
+    | "write_limit"
+    | "output_limit"
+    | "code_limit"
+    | "stopped"
+    | "internal";
+  /** Learner-facing: what happened and what to do. No host paths, prefixes or host stacks. */
+  message: string;
+  /** 1-based line and column in the learner's source, when known. */
+  line?: number;
+  column?: number;
+}
+
+export interface RunTimings {
+  /** Whole run as seen by the caller, ms. */
+  totalMs: number;
+  /** Transpile, ms. */
+  transpileMs: number;
+  /** From program start to end, ms. */
+  programMs: number;
+  /** CPU time inside the sandbox, ms. */
+  cpuMs: number;
+}
+
+export interface RunResult {
+  runId: string;
+  status: RunStatus;
+  /** Console output, in order, one entry per console call. */
+  output: string[];
+  trace: Trace;
+  error?: RunErrorInfo;
+  timings: RunTimings;
+  /** Values of RunRequest.inspectKeys after the program ended (strings; null when missing). */
+  finalState?: Record<string, TraceValue>;
+  /** Connections still WATCHing something when the program ended, by client id. */
+  watchLeftOn?: string[];
+}

@@ -1,0 +1,43 @@
+/**
+ * Per-worker resources shared by the runs a worker executes concurrently: the QuickJS module,
+ * the pool of warm run connections, and one service connection for setup and cleanup.
+ */
+import Redis from "ioredis";
+import type { QuickJSWASMModule } from "quickjs-emscripten-core";
+import { aclMode, redisUrl, SERVICE_CONNECTION_OPTIONS } from "../redis/config";
+import { ConnectionPool } from "../redis/connection-pool";
+import { quickjs } from "./sandbox";
+
+export interface WorkerEnv {
+  url: string;
+  quickjs: QuickJSWASMModule;
+  pool: ConnectionPool;
+  service: Redis;
+  /** Whether per-run ACL users are in use (decided on first contact with the server). */
+  acl: () => Promise<boolean>;
+}
+
+let env: Promise<WorkerEnv> | undefined;
+
+export function workerEnv(): Promise<WorkerEnv> {
+  env ??= (async () => {
+    const url = redisUrl();
+    const service = new Redis(url, SERVICE_CONNECTION_OPTIONS);
+    service.on("error", () => {});
+    let aclDecision: Promise<boolean> | undefined;
+    const acl = () => {
+      if (aclMode() === "off") return Promise.resolve(false);
+      // Probe once per worker: a managed Redis may forbid ACL SETUSER for our user.
+      aclDecision ??= service
+        .acl("WHOAMI")
+        .then(() => true)
+        .catch((e: Error) => {
+          if (e.name !== "ReplyError") aclDecision = undefined; // Redis was down: ask again next time.
+          return false;
+        });
+      return aclDecision;
+    };
+    return { url, quickjs: await quickjs(), pool: new ConnectionPool(url), service, acl };
+  })();
+  return env;
+}

@@ -1,0 +1,117 @@
+/**
+ * Text renderings of trace events: short values for chips, full sentences for screen readers
+ * and the live region, and the MONITOR-like export. One place, so every view says the same.
+ */
+import type { AttemptOutcome, Conflict } from "./analysis";
+import type { CommandEvent, Trace, TraceEvent, TraceValue } from "./types";
+
+/** A value as the learner's code saw it, shortened for a chip: "100" stays quoted, null is null. */
+export function formatValue(v: TraceValue | undefined, max = 40): string {
+  if (v === undefined) return "…";
+  const s = typeof v === "string" ? JSON.stringify(v) : JSON.stringify(v) ?? String(v);
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+/** Arguments the way a learner would type them: balance:1 50 (strings unquoted unless spaced). */
+export function formatArgs(args: TraceValue[], max = 60): string {
+  const s = args
+    .map((a) => (typeof a === "string" ? (/^[^\s"]+$/.test(a) ? a : JSON.stringify(a)) : formatValue(a, max)))
+    .join(" ");
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+export const OUTCOME_LABEL: Record<AttemptOutcome, string> = {
+  committed: "committed",
+  aborted: "WatchError",
+  discarded: "discarded",
+  unwatched: "unwatched, nothing written",
+  open: "still open",
+};
+
+/** "attempt 2 - committed"; retries say so. */
+export function attemptTitle(a: { number: number; outcome: AttemptOutcome; retry: boolean }): string {
+  return `attempt ${a.number} - ${OUTCOME_LABEL[a.outcome]}${a.retry ? " (retry)" : ""}`;
+}
+
+/** The one-line why: "B changed balance:1 after A watched it, so A's EXEC was aborted". */
+export function conflictSentence(c: Conflict): string {
+  const writer = c.writerClient === c.victimClient ? `${c.writerClient} itself` : c.writerClient || "Another client";
+  return `${writer} changed ${c.key} after ${c.victimClient} watched it, so ${c.victimClient}'s EXEC was aborted`;
+}
+
+function commandSentence(e: CommandEvent): string {
+  const head = `${e.client}${e.line !== null ? `, line ${e.line}` : ""}: ${e.name}${e.args.length ? ` ${formatArgs(e.args, 200)}` : ""}`;
+  if (e.error !== undefined) return `${head}, error: ${e.error}`;
+  if (e.name === "EXEC" && (e.outcome === "aborted" || (e.outcome === undefined && e.reply === null))) {
+    return `${head}, returned null: WatchError, the transaction was aborted and nothing was written`;
+  }
+  if (e.name === "EXEC" && e.outcome) return `${head}, ${e.outcome}${e.reply !== undefined ? `, reply ${formatValue(e.reply, 200)}` : ""}`;
+  if (e.queued) return `${head}, queued`;
+  return e.reply === undefined ? `${head}, no reply yet` : `${head}, reply ${formatValue(e.reply, 200)}`;
+}
+
+/** A full sentence for screen readers and the step announcement. */
+export function describeEvent(e: TraceEvent): string {
+  switch (e.kind) {
+    case "command":
+      return commandSentence(e);
+    case "console":
+      return `console.${e.level}${e.line !== null ? ` at line ${e.line}` : ""}: ${e.text}`;
+    case "interference":
+      return `Staged interference: ${e.text}`;
+    case "pause":
+      return `${e.client} paused before ${e.name} ${formatArgs(e.args, 200)}${e.line !== null ? ` (line ${e.line})` : ""}`;
+    case "end":
+      return `Run ended: ${e.status}${e.message ? `, ${e.message}` : ""}`;
+  }
+}
+
+/** The learner's source line an event points at, if any. */
+export function eventLine(e: TraceEvent): number | null {
+  return e.kind === "command" || e.kind === "console" || e.kind === "pause" ? e.line : null;
+}
+
+const quote = (v: TraceValue): string =>
+  `"${(typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : JSON.stringify(v))
+    .replace(/\\/g, "\\\\")
+    .replace(/"/g, '\\"')
+    .replace(/\n/g, "\\n")}"`;
+
+export interface TextOptions {
+  /** Append each command's reply as a comment. Default false (pure MONITOR shape). */
+  replies?: boolean;
+}
+
+/**
+ * One line per event, shaped like `redis-cli MONITOR`: `+0.412ms [A line 5] "WATCH" "balance:1"`.
+ * Outcomes and errors follow as `# ...` comments so a pasted trace still explains itself.
+ */
+export function traceToText(trace: Trace, opts: TextOptions = {}): string {
+  const lines = trace.events.map((e) => {
+    const t = `+${e.at.toFixed(3)}ms`;
+    switch (e.kind) {
+      case "command": {
+        const who = `[${e.client}${e.line !== null ? ` line ${e.line}` : ""}]`;
+        const words = [e.name, ...e.args].map(quote).join(" ");
+        const notes: string[] = [];
+        if (e.queued) notes.push("queued");
+        if (e.outcome === "aborted") {
+          notes.push(`aborted: WatchError${e.conflict !== undefined ? ` (seq ${e.conflict} changed ${e.conflictKey ?? "a watched key"})` : ""}`);
+        } else if (e.outcome) notes.push(e.outcome);
+        if (e.error !== undefined) notes.push(`error: ${e.error}`);
+        else if (opts.replies && e.reply !== undefined && !e.queued) notes.push(`-> ${JSON.stringify(e.reply)}`);
+        return `${t} ${who} ${words}${notes.length ? ` # ${notes.join(", ")}` : ""}`;
+      }
+      case "console":
+        return `${t} [console${e.line !== null ? ` line ${e.line}` : ""}] ${e.text}`;
+      case "interference":
+        return `${t} [plan] ${e.text}`;
+      case "pause":
+        return `${t} [${e.client}${e.line !== null ? ` line ${e.line}` : ""} paused] ${[e.name, ...e.args].map(quote).join(" ")}`;
+      case "end":
+        return `${t} [end] ${e.status}${e.message ? ` ${e.message}` : ""}`;
+    }
+  });
+  if (trace.truncated) lines.push("# trace truncated: the run hit the trace size limit");
+  return lines.join("\n") + "\n";
+}
