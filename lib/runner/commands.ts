@@ -1,3 +1,5 @@
+import { exists as redisCommandExists } from "@ioredis/commands";
+
 /**
  * The playground's command set: the single source of truth for what learner code may send.
  * The sandbox prelude, the bridge's allowlist and the editor's type definitions all derive
@@ -142,4 +144,20 @@ export function refusalReason(method: string): string {
   const m = method.toLowerCase();
   for (const [re, why] of REASONS) if (re.test(m)) return why;
   return "it isn't in the playground's command set";
+}
+
+/** Raw escape hatches of ioredis that would bypass the allowlist. */
+const ESCAPE_HATCHES = new Set(["call", "sendCommand", "callBuffer", "pipeline", "defineCommand", "scanStream", "hscanStream", "sscanStream", "zscanStream", "monitor", "subscribe"]);
+
+/**
+ * What a method name means to the sandbox: 1 = allowed on a connection only, 2 = allowed on a
+ * connection and inside multi(), 3 = a Redis command (or escape hatch) that is refused, 0 = not a
+ * command at all (so `then`, `toJSON` ... stay undefined and a client is never thenable).
+ */
+export function methodKind(name: string): 0 | 1 | 2 | 3 {
+  if (QUEUEABLE_METHODS.has(name)) return 2;
+  if (ALLOWED_METHODS.has(name)) return 1;
+  const lower = name.toLowerCase();
+  if (ESCAPE_HATCHES.has(name) || (lower === name && redisCommandExists(name))) return 3;
+  return 0;
 }

@@ -158,7 +158,7 @@ async function inspect(service: Redis, prefix: string, keys: string[]): Promise<
     else if (type === "hash") out[k] = await service.hgetall(key);
     else if (type === "list") out[k] = await service.lrange(key, 0, -1);
     else if (type === "set") out[k] = (await service.smembers(key)).sort();
-    else if (type === "zset") out[k] = await service.zrange(key, 0, -1, "WITHSCORES");
+    else if (type === "zset") out[k] = await service.zrange(key, "0", "-1", "WITHSCORES");
     else out[k] = `(${type})`;
   }
   return out;

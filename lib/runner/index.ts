@@ -4,6 +4,7 @@
  */
 import { workerPool } from "./pool";
 import { resolveLimits } from "./limits";
+import { describeIssue, runRequestSchema } from "./request-schema";
 import type { RunRequest, RunResult } from "./types";
 
 export type { RunRequest, RunResult, InterferencePlan, RunLimits, RunErrorInfo, PlanWrite } from "./types";
@@ -15,6 +16,17 @@ const HOST_GRACE_MS = 5_000;
 
 export async function runProgram(req: RunRequest): Promise<RunResult> {
   const t0 = performance.now();
+  const valid = runRequestSchema.safeParse(req);
+  if (!valid.success) {
+    return {
+      runId: "invalid",
+      status: "error",
+      output: [],
+      trace: { version: 1, clients: [], events: [], truncated: false },
+      error: { code: "bad_request", message: `The run request is invalid (${describeIssue(valid.error)}).` },
+      timings: { totalMs: performance.now() - t0, transpileMs: 0, programMs: 0, cpuMs: 0 },
+    };
+  }
   const limits = resolveLimits(req.limits);
   const signal = AbortSignal.timeout(limits.wallMs + HOST_GRACE_MS);
   try {

@@ -4,25 +4,9 @@
  * host bridge as JSON strings - no host object ever enters the sandbox - plus console,
  * timers, sleep and a `require` that knows only "ioredis".
  */
-import { list as redisCommands } from "@ioredis/commands";
-import { ALLOWED, ALLOWED_METHODS, QUEUEABLE_METHODS } from "./commands";
 import { LEARNER_FILE } from "./transpile";
 
 export const PRELUDE_FILE = "playground-runtime.js";
-
-/** Methods the host refuses by name: every other Redis command, plus raw escape hatches. */
-const REFUSED_METHODS = [
-  ...redisCommands.filter((c) => !ALLOWED_METHODS.has(c) && !["multi", "exec", "discard", "quit"].includes(c)),
-  "call",
-  "sendCommand",
-  "callBuffer",
-  "pipeline",
-  "defineCommand",
-  "scanStream",
-  "hscanStream",
-  "sscanStream",
-  "zscanStream",
-].filter((c) => /^[a-z_][a-z0-9_]*$/i.test(c));
 
 const lineRe = LEARNER_FILE.replace(/\./g, "\\.");
 
@@ -30,10 +14,10 @@ export const PRELUDE = `"use strict";
 (() => {
   const g = globalThis;
   const H = {
-    call: g.__call, newConn: g.__newConn, sleep: g.__sleep, cancel: g.__cancelTimer,
+    call: g.__call, kind: g.__kind, newConn: g.__newConn, sleep: g.__sleep, cancel: g.__cancelTimer,
     log: g.__log, refuse: g.__refuse, badImport: g.__badImport, uncaught: g.__uncaught,
   };
-  for (const k of ["__call", "__newConn", "__sleep", "__cancelTimer", "__log", "__refuse", "__badImport", "__uncaught"]) delete g[k];
+  for (const k of ["__call", "__kind", "__newConn", "__sleep", "__cancelTimer", "__log", "__refuse", "__badImport", "__uncaught"]) delete g[k];
 
   const LINE = /${lineRe}:(\\d+)(?::(\\d+))?/;
   // QuickJS has no async stack traces, so the learner's line is read at the call site.
@@ -70,6 +54,29 @@ export const PRELUDE = `"use strict";
     return id;
   };
 
+  // Command methods are looked up through a proxy at the end of each prototype chain and made on
+  // first use: the prelude stays small (it is parsed for every run) and the host, which owns the
+  // allowlist, says what a name is: 1 = allowed, 2 = allowed inside multi() too, 3 = refused.
+  const made = new Map();
+  const commandProto = (inTx) => new Proxy(Object.create(null), {
+    get(_t, prop) {
+      if (typeof prop !== "string") return undefined;
+      const key = (inTx ? "t:" : "r:") + prop;
+      let f = made.get(key);
+      if (f) return f;
+      const kind = H.kind(prop);
+      if (kind === 3 || (inTx && kind === 1)) {
+        f = function () { H.refuse(prop, where()); return new Promise(() => {}); };
+      } else if (kind === 2 && inTx) {
+        f = function (...args) { ids.get(this).queue.push({ m: prop, a: encodeArgs(args), l: where() }); return this; };
+      } else if (kind === 1 || kind === 2) {
+        f = function (...args) { const line = where(); return send({ c: idOf(this), m: prop, a: encodeArgs(args), l: line }, line); };
+      } else return undefined;
+      made.set(key, f);
+      return f;
+    },
+  });
+
   class Transaction {
     constructor(conn, line) { ids.set(this, { conn, line, queue: [], used: false }); }
     exec() { return finish(this, "exec"); }
@@ -82,13 +89,6 @@ export const PRELUDE = `"use strict";
     st.used = true;
     return send({ c: st.conn, m, q: st.queue, l: line, ml: st.line }, line);
   };
-  for (const m of ${JSON.stringify([...QUEUEABLE_METHODS])}) {
-    Transaction.prototype[m] = function (...args) {
-      const st = ids.get(this);
-      st.queue.push({ m, a: encodeArgs(args), l: where() });
-      return this;
-    };
-  }
 
   class Redis {
     constructor() { ids.set(this, H.newConn(-1, where())); }
@@ -97,17 +97,8 @@ export const PRELUDE = `"use strict";
     quit() { const line = where(); return send({ c: idOf(this), m: "quit", a: [], l: line }, line); }
     disconnect() { const line = where(); send({ c: idOf(this), m: "quit", a: [], l: line }, line).catch(() => {}); }
   }
-  for (const m of ${JSON.stringify(ALLOWED.map((c) => c.method))}) {
-    Redis.prototype[m] = function (...args) {
-      const line = where();
-      return send({ c: idOf(this), m, a: encodeArgs(args), l: line }, line);
-    };
-  }
-  for (const m of ${JSON.stringify(REFUSED_METHODS)}) {
-    const refuse = function () { H.refuse(m, where()); return new Promise(() => {}); };
-    Redis.prototype[m] = refuse;
-    if (!(m in Transaction.prototype)) Transaction.prototype[m] = refuse;
-  }
+  Object.setPrototypeOf(Redis.prototype, commandProto(false));
+  Object.setPrototypeOf(Transaction.prototype, commandProto(true));
   Object.freeze(Redis.prototype);
   Object.freeze(Transaction.prototype);
 

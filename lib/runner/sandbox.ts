@@ -8,6 +8,7 @@ import { newQuickJSWASMModuleFromVariant, type QuickJSContext, type QuickJSHandl
 import variant from "@jitl/quickjs-wasmfile-release-sync";
 import { PRELUDE, PRELUDE_FILE } from "./prelude";
 import { LEARNER_FILE } from "./transpile";
+import { methodKind } from "./commands";
 
 let modulePromise: Promise<QuickJSWASMModule> | undefined;
 export function quickjs(): Promise<QuickJSWASMModule> {
@@ -198,6 +199,7 @@ export class Sandbox {
     };
 
     fn("__call", (json) => promise(this.host.call(str(json)), (s) => vm.newString(s)));
+    fn("__kind", (name) => vm.newNumber(methodKind(str(name))));
     fn("__newConn", (from, line) => vm.newNumber(this.host.newConnection(num(from), num(line))));
     fn("__sleep", (ms, id) => promise(this.host.sleep(num(ms), num(id)), (b) => (b ? vm.true : vm.false)));
     fn("__cancelTimer", (id) => {

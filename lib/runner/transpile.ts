@@ -22,11 +22,11 @@ export function transpile(source: string): TranspileResult {
 
 function syntaxError(e: unknown): RunErrorInfo {
   const raw = e instanceof Error ? e.message : String(e);
-  // Sucrase: "Unexpected token, expected \";\" (3:9)" - line 1-based, column 0-based.
+  // Sucrase: 'Unexpected token, expected ";" (3:9)' - line and column are both 1-based.
   const m = /\((\d+):(\d+)\)\s*$/.exec(raw);
   const text = raw.replace(/\s*\(\d+:\d+\)\s*$/, "");
   const line = m ? Number(m[1]) : undefined;
-  const column = m ? Number(m[2]) + 1 : undefined;
+  const column = m ? Number(m[2]) : undefined;
   return {
     code: "syntax",
     message: `Syntax error${line ? ` on line ${line}` : ""}: ${text}. Fix it in the editor and run again.`,

@@ -72,6 +72,7 @@ export interface RunErrorInfo {
     | "output_limit"
     | "code_limit"
     | "stopped"
+    | "bad_request"
     | "internal";
   /** Learner-facing: what happened and what to do. No host paths, prefixes or host stacks. */
   message: string;

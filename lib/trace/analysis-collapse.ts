@@ -43,18 +43,14 @@ export function collapseRuns(events: readonly TraceEvent[], opts: CollapseOption
   const minRun = Math.max(2, opts.minRun ?? 3);
   const { keep, expanded } = opts;
   const items: DisplayItem[] = [];
+  // One key per event, computed once: the scan below compares neighbours.
+  const keys = events.map((e) => (keep?.has(e.seq) ? null : runKey(e)));
   let i = 0;
   while (i < events.length) {
-    const first = events[i]!;
-    const key = keep?.has(first.seq) ? null : runKey(first);
+    const key = keys[i];
     let j = i + 1;
-    if (key !== null) {
-      while (j < events.length) {
-        const next = events[j]!;
-        if (keep?.has(next.seq) || runKey(next) !== key) break;
-        j++;
-      }
-    }
+    if (key !== null) while (j < events.length && keys[j] === key) j++;
+    const first = events[i]!;
     if (key !== null && j - i >= minRun && !expanded?.has(first.seq)) {
       items.push({ kind: "run", events: events.slice(i, j) as (CommandEvent | ConsoleEvent)[], index: i });
     } else {

@@ -1,0 +1,43 @@
+// Shared by the engine's integration tests: a real Redis (REDIS_URL from the global setup) and
+// the real worker pool. Not imported by product code.
+import Redis from "ioredis";
+import { afterAll } from "vitest";
+import { runProgram, closeWorkerPool } from "./index";
+import type { RunRequest, RunResult } from "./types";
+
+let admin: Redis | undefined;
+export function adminRedis(): Redis {
+  admin ??= new Redis(process.env.REDIS_URL!);
+  return admin;
+}
+
+afterAll(async () => {
+  await closeWorkerPool();
+  admin?.disconnect();
+  admin = undefined;
+});
+
+/** Runs a program; `src` is dedented so tests can write it inline. */
+export function run(src: string, req: Omit<RunRequest, "source"> = {}): Promise<RunResult> {
+  return runProgram({ source: dedent(src), ...req });
+}
+
+export function dedent(s: string): string {
+  const lines = s.replace(/^\n/, "").split("\n");
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
+  return lines.map((l) => l.slice(indent)).join("\n");
+}
+
+/** Keys of any run namespace still in Redis (the run's own or its service keys). */
+export async function leftoverRunKeys(): Promise<string[]> {
+  const found: string[] = [];
+  let cursor = "0";
+  do {
+    const [next, keys] = await adminRedis().scan(cursor, "MATCH", "{r:*", "COUNT", 1000);
+    cursor = next;
+    found.push(...keys.filter((k) => !k.includes("}#")));
+  } while (cursor !== "0");
+  return found;
+}
+
+export const commandsOf = (r: RunResult) => r.trace.events.flatMap((e) => (e.kind === "command" ? [e] : []));

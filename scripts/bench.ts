@@ -1,0 +1,129 @@
+// `npm run bench`: how fast is a sandboxed run, and what does the sandbox cost?
+// For unit 1 (balance) and unit 3 (score race): median and p95 of one run, runs/s with 16 in
+// flight, and the ratio to the floor - the same program executed directly in this process with
+// plain ioredis on kept connections (same setup, same commands, same cleanup) - plus peak RSS
+// of this process, whose worker threads share it.
+import Redis from "ioredis";
+import { transform } from "sucrase";
+import { getKeyIndexes } from "@ioredis/commands";
+import { runProgram, closeWorkerPool } from "../lib/runner/index";
+import { loadCourse } from "../lib/lessons/loader";
+import type { Unit } from "../lib/lessons/types";
+
+const url = process.env.REDIS_URL!;
+const CONCURRENCY = 16;
+const quick = process.argv.includes("--quick");
+
+function stats(ms: number[]) {
+  const s = [...ms].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+  return { median: q(0.5), p95: q(0.95), n: s.length };
+}
+const fmt = (n: number) => n.toFixed(2).padStart(8);
+
+// ---- the floor: the same program, plain ioredis, kept connections -------------------------
+const idle: Redis[] = [];
+async function take(prefix: string): Promise<Redis> {
+  const c = idle.pop() ?? new Redis(url, { enableAutoPipelining: false });
+  if (c.status !== "ready") await new Promise((r) => c.once("ready", r));
+  c.options.keyPrefix = prefix;
+  return c;
+}
+let nativeSeq = 0;
+async function runNative(unit: Unit): Promise<void> {
+  const prefix = `{bench:${++nativeSeq}}:`;
+  const used: Redis[] = [];
+  const open = async () => {
+    const c = await take(prefix);
+    used.push(c);
+    const shim = c as Redis & { duplicate: () => Redis; quit: () => Promise<"OK"> };
+    return shim;
+  };
+  // `new Redis()` in the program must be synchronous: pre-open enough connections.
+  const ready = await Promise.all([open(), open(), open()]);
+  let next = 0;
+  const get = () => {
+    const c = ready[next++]!;
+    Object.assign(c, { duplicate: get, quit: async () => "OK" });
+    return c;
+  };
+  function FakeRedis() {
+    return get();
+  }
+  const js = transform(unit.starter === undefined ? "" : (unit.solution ?? unit.starter), { transforms: ["typescript", "imports"], production: true }).code;
+  const setupKeys: string[] = [];
+  const svc = used[0]!;
+  const p = svc.pipeline();
+  for (const [name, ...args] of unit.setup) {
+    const idx = new Set(getKeyIndexes(String(name).toLowerCase(), args.map(String)));
+    args.forEach((a, i) => idx.has(i) && setupKeys.push(String(a)));
+    p.call(String(name), ...args.map((a, i) => (idx.has(i) ? prefix + String(a) : a)));
+  }
+  await p.exec();
+  const body = new Function("require", "console", "sleep", `return (async () => {${js}\n})()`) as (...a: unknown[]) => Promise<void>;
+  const quiet = { log() {}, error() {}, warn() {}, info() {} };
+  await body((n: string) => ({ __esModule: true, default: FakeRedis, Redis: FakeRedis }), quiet, (ms: number) => new Promise((r) => setTimeout(r, ms)));
+  await svc.unlink(...new Set([...setupKeys, ...unit.inspectKeys]));
+  for (const c of used) {
+    await c.unwatch();
+    delete c.options.keyPrefix;
+    idle.push(c);
+  }
+}
+
+async function runSandboxed(unit: Unit): Promise<void> {
+  const r = await runProgram({ source: unit.solution ?? unit.starter, setup: unit.setup, inspectKeys: unit.inspectKeys });
+  if (r.status !== "ok") throw new Error(`${unit.slug}: ${r.error?.message}`);
+}
+
+async function timeRuns(fn: () => Promise<void>, n: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+async function throughput(fn: () => Promise<void>, seconds: number): Promise<{ rps: number; peakRssMb: number }> {
+  let done = 0;
+  let peak = process.memoryUsage.rss();
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+  const end = performance.now() + seconds * 1000;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < end) {
+        await fn();
+        done++;
+      }
+    }),
+  );
+  clearInterval(sampler);
+  return { rps: done / ((performance.now() - t0) / 1000), peakRssMb: peak / 1024 / 1024 };
+}
+
+async function benchUnit(unit: Unit, runs: number, seconds: number) {
+  // Warm up: JIT, worker threads, connection pools.
+  for (let i = 0; i < 30; i++) await Promise.all([runSandboxed(unit), runNative(unit)]);
+  const sandboxed = stats(await timeRuns(() => runSandboxed(unit), runs));
+  const native = stats(await timeRuns(() => runNative(unit), runs));
+  const tpS = await throughput(() => runSandboxed(unit), seconds);
+  const tpN = await throughput(() => runNative(unit), seconds);
+  console.log(`\n${unit.title} (unit ${unit.order}, ${runs} sequential runs, then ${CONCURRENCY} concurrent for ${seconds} s)`);
+  console.log(`                      median ms   p95 ms   runs/s@${CONCURRENCY}`);
+  console.log(`  sandboxed run      ${fmt(sandboxed.median)} ${fmt(sandboxed.p95)} ${fmt(tpS.rps)}`);
+  console.log(`  plain ioredis floor${fmt(native.median)} ${fmt(native.p95)} ${fmt(tpN.rps)}`);
+  console.log(`  ratio to floor     ${fmt(sandboxed.median / native.median)}x (median)   throughput ${(tpN.rps / tpS.rps).toFixed(2)}x`);
+  console.log(`  peak RSS (process + workers) during the concurrent sandboxed part: ${tpS.peakRssMb.toFixed(0)} MB`);
+}
+
+const course = loadCourse();
+const balance = course.find((u) => u.order === 1)!;
+const race = course.find((u) => u.order === 3)!;
+console.log(`Redis: ${url}   machine: ${(await import("node:os")).availableParallelism()} cores, node ${process.version}`);
+await benchUnit(balance, quick ? 100 : 500, quick ? 2 : 5);
+await benchUnit(race, quick ? 10 : 30, quick ? 2 : 5);
+await closeWorkerPool();
+for (const c of idle) c.disconnect();

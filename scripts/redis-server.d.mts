@@ -1,0 +1,11 @@
+export interface LocalRedis {
+  url: string;
+  port?: number;
+  pid?: number;
+  local?: boolean;
+  stop: () => Promise<void>;
+}
+export function ensureRedisBinary(opts?: { log?: (msg: string) => void }): string;
+export function freePort(): Promise<number>;
+export function startLocalRedis(opts?: { port?: number; maxmemory?: string; log?: (msg: string) => void }): Promise<Required<Omit<LocalRedis, "local">>>;
+export function redisForThisProcess(opts?: { log?: (msg: string) => void; quiet?: boolean }): Promise<LocalRedis>;
