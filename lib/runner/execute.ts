@@ -8,7 +8,7 @@ import { getKeyIndexes } from "@ioredis/commands";
 import type Redis from "ioredis";
 import { LIMIT_CODES, limitError, resolveLimits } from "./limits";
 import { transpile } from "./transpile";
-import { Sandbox, type GuestError } from "./sandbox";
+import type { Sandbox, GuestError } from "./sandbox";
 import { RunSession, REDIS_DOWN_MESSAGE } from "./session";
 import { ControlReceiver } from "./control";
 import { isConnectionError } from "./run-connection";
@@ -63,7 +63,7 @@ export async function executeRun(req: RunRequest): Promise<RunResult> {
   try {
     await ready;
     session.startPlan();
-    sandbox = new Sandbox(env.quickjs, session, limits);
+    sandbox = env.takeSandbox().attach(session, limits);
     const startErr = sandbox.start(js.code);
     if (startErr) session.fail(guestError(startErr, sandbox, limits));
     for (;;) {
@@ -119,7 +119,7 @@ export async function executeRun(req: RunRequest): Promise<RunResult> {
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 function guestError(e: GuestError, sandbox: Sandbox, limits: ReturnType<typeof resolveLimits>): RunErrorInfo {
-  if (/out of memory/i.test(e.message)) return limitError("memory_limit", limits);
+  if (/out of memory/i.test(e.message) || sandbox.memoryExceeded) return { ...limitError("memory_limit", limits), line: e.line };
   if (/interrupted/i.test(e.message) && sandbox.cpuExceeded()) return { ...limitError("cpu_limit", limits), line: e.line };
   if (/stack overflow|call stack/i.test(e.message))
     return { code: "runtime", message: "RangeError: too much recursion - a function keeps calling itself without stopping.", line: e.line, column: e.column };

@@ -43,7 +43,24 @@ export type MainState = { state: "pending" } | { state: "fulfilled" } | { state:
 
 const LINE_COL = new RegExp(`${LEARNER_FILE.replace(".", "\\.")}:(\\d+):(\\d+)`);
 
+/** Placeholder host of a pre-warmed sandbox: the prelude only stores the host functions. */
+const IDLE_HOST: SandboxHost = {
+  call: () => new Promise(() => {}),
+  newConnection: () => -1,
+  sleep: () => new Promise(() => {}),
+  cancelTimer: () => {},
+  log: () => {},
+  refuse: () => {},
+  badImport: () => {},
+  uncaught: () => {},
+  stopped: () => false,
+  afterJobs: () => {},
+};
+
 export class Sandbox {
+  private host: SandboxHost = IDLE_HOST;
+  private limits = { cpuMs: Number.POSITIVE_INFINITY, memoryBytes: 0 };
+  private preludeError?: GuestError;
   private rt: QuickJSRuntime;
   private vm: QuickJSContext;
   private main?: QuickJSHandle;
@@ -53,16 +70,35 @@ export class Sandbox {
   pendingOps = 0;
   private cpuUsed = 0;
   private sliceStart = 0;
+  /** Set when the heap outgrew the run's memory limit (the run is then interrupted). */
+  memoryExceeded = false;
+  private lastMemoryCheck = 0;
   /** Set when a host-side exception escaped the guest: the runtime must not be reused. */
   hostFault?: string;
 
-  constructor(mod: QuickJSWASMModule, private host: SandboxHost, private limits: { cpuMs: number; memoryBytes: number }) {
+  /**
+   * Creates the runtime and evaluates the prelude. That is most of a sandbox's cost, so workers
+   * do it ahead of time (see worker-env) and a run only attaches its host.
+   */
+  constructor(mod: QuickJSWASMModule) {
     this.rt = mod.newRuntime();
-    this.rt.setMemoryLimit(limits.memoryBytes);
     this.rt.setMaxStackSize(256 * 1024);
-    this.rt.setInterruptHandler(() => this.host.stopped() || this.cpuExceeded());
+    this.rt.setInterruptHandler(() => this.host.stopped() || this.cpuExceeded() || this.memoryCheck());
     this.vm = this.rt.newContext();
     this.install();
+    const pre = this.vm.evalCode(PRELUDE, PRELUDE_FILE);
+    if (pre.error) {
+      this.preludeError = this.readError(pre.error);
+      pre.error.dispose();
+    } else pre.value.dispose();
+  }
+
+  /** Binds the sandbox to one run. */
+  attach(host: SandboxHost, limits: { cpuMs: number; memoryBytes: number }): this {
+    this.host = host;
+    this.limits = limits;
+    this.rt.setMemoryLimit(limits.memoryBytes);
+    return this;
   }
 
   get cpuMs(): number {
@@ -73,15 +109,31 @@ export class Sandbox {
     return this.cpuUsed + (this.sliceStart ? performance.now() - this.sliceStart : 0) > this.limits.cpuMs;
   }
 
-  /** Evaluates the prelude, then the transpiled program; returns false if the prelude failed. */
+  /**
+   * QuickJS's own malloc limit is nearly blind in this WASM build (malloc_usable_size is
+   * unavailable, so it counts allocations, not bytes), so the heap is measured instead - every
+   * 25 ms of sandbox CPU, which costs little for a normal program and stops a memory bomb early.
+   */
+  private memoryCheck(): boolean {
+    const cpu = this.cpuUsed + (this.sliceStart ? performance.now() - this.sliceStart : 0);
+    if (cpu - this.lastMemoryCheck < 25) return false;
+    this.lastMemoryCheck = cpu;
+    return this.overMemory();
+  }
+
+  private overMemory(): boolean {
+    if (this.memoryExceeded) return true;
+    const h = this.rt.computeMemoryUsage();
+    // The handle lives in the runtime's service context; values are shared within a runtime.
+    const used = this.vm.getProp(h, "memory_used_size").consume((v) => this.vm.getNumber(v));
+    h.dispose();
+    this.memoryExceeded = used > this.limits.memoryBytes;
+    return this.memoryExceeded;
+  }
+
+  /** Evaluates the transpiled program; returns the error if it could not even start. */
   start(programJs: string): GuestError | undefined {
-    const pre = this.metered(() => this.vm.evalCode(PRELUDE, PRELUDE_FILE));
-    if (pre.error) {
-      const e = this.readError(pre.error);
-      pre.error.dispose();
-      return e;
-    }
-    pre.value.dispose();
+    if (this.preludeError) return this.preludeError;
     const res = this.metered(() => this.vm.evalCode(programJs, LEARNER_FILE));
     if (res.error) {
       const e = this.readError(res.error);

@@ -6,7 +6,7 @@ import Redis from "ioredis";
 import type { QuickJSWASMModule } from "quickjs-emscripten-core";
 import { aclMode, redisUrl, SERVICE_CONNECTION_OPTIONS } from "../redis/config";
 import { ConnectionPool } from "../redis/connection-pool";
-import { quickjs } from "./sandbox";
+import { quickjs, Sandbox } from "./sandbox";
 
 export interface WorkerEnv {
   url: string;
@@ -15,7 +15,12 @@ export interface WorkerEnv {
   service: Redis;
   /** Whether per-run ACL users are in use (decided on first contact with the server). */
   acl: () => Promise<boolean>;
+  /** A fresh sandbox with its prelude already evaluated. */
+  takeSandbox: () => Sandbox;
 }
+
+/** Sandboxes kept ready per worker: enough for a burst, small enough to cost little memory. */
+const SANDBOX_STOCK = 8;
 
 let env: Promise<WorkerEnv> | undefined;
 
@@ -37,7 +42,26 @@ export function workerEnv(): Promise<WorkerEnv> {
         });
       return aclDecision;
     };
-    return { url, quickjs: await quickjs(), pool: new ConnectionPool(url), service, acl };
+    const mod = await quickjs();
+    // Refilled when the worker is idle, so creating a runtime stays off a run's critical path.
+    const stock: Sandbox[] = [];
+    let refilling = false;
+    const refill = () => {
+      if (refilling) return;
+      refilling = true;
+      setImmediate(function step() {
+        if (stock.length >= SANDBOX_STOCK) return void (refilling = false);
+        stock.push(new Sandbox(mod));
+        setImmediate(step);
+      });
+    };
+    const takeSandbox = () => {
+      const sb = stock.pop() ?? new Sandbox(mod);
+      refill();
+      return sb;
+    };
+    refill();
+    return { url, quickjs: mod, pool: new ConnectionPool(url), service, acl, takeSandbox };
   })();
   return env;
 }

@@ -33,7 +33,10 @@ function runKey(e: TraceEvent): string | null {
   if (e.kind === "command") {
     // An EXEC ends an attempt: folding it would hide where attempts end.
     if (e.name === "EXEC" || e.outcome !== undefined) return null;
-    return `c\u0000${e.client}\u0000${e.name}\u0000${JSON.stringify(e.args)}\u0000${e.queued}\u0000${e.error !== undefined}`;
+    // Primitive args (the common case) join without JSON.stringify: this runs per event.
+    let args = "";
+    for (const a of e.args) args += typeof a === "object" && a !== null ? `\u0001${JSON.stringify(a)}` : `\u0001${typeof a}:${String(a)}`;
+    return `c\u0000${e.client}\u0000${e.name}\u0000${args}\u0000${e.queued}\u0000${e.error !== undefined}`;
   }
   if (e.kind === "console") return `l\u0000${e.level}\u0000${e.text}\u0000${e.line}`;
   return null;

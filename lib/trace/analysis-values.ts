@@ -45,10 +45,17 @@ function written(e: CommandEvent, key: string, result: TraceValue | undefined): 
 }
 
 export function watchedValues(trace: Trace): ValueTrack[] {
-  const commands = trace.events.filter((e): e is CommandEvent => e.kind === "command" && e.error === undefined);
-  let keys = unique(commands.filter((e) => e.name === "WATCH" && !e.queued).flatMap((e) => e.args.map(String)));
+  const commands: CommandEvent[] = [];
+  const watched = new Set<string>();
+  const read = new Set<string>();
+  for (const e of trace.events) {
+    if (e.kind !== "command" || e.error !== undefined) continue;
+    commands.push(e);
+    if (e.name === "WATCH" && !e.queued) for (const a of e.args) watched.add(String(a));
+    else if (e.name === "GET") read.add(String(e.args[0]));
+  }
   // A program that forgot WATCH still deserves a track: fall back to the keys it read.
-  if (keys.length === 0) keys = unique(commands.filter((e) => e.name === "GET").map((e) => String(e.args[0])));
+  const keys = [...(watched.size > 0 ? watched : read)];
   const tracks = new Map<string, ValuePoint[]>(keys.map((k) => [k, []]));
   const add = (key: string, p: ValuePoint | null) => {
     if (p) tracks.get(key)?.push(p);
@@ -92,8 +99,4 @@ export function valueAt(track: ValueTrack, seq: number): ValuePoint | undefined 
     } else hi = mid - 1;
   }
   return found;
-}
-
-function unique(xs: string[]): string[] {
-  return [...new Set(xs)];
 }

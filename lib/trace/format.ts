@@ -3,7 +3,7 @@
  * and the live region, and the MONITOR-like export. One place, so every view says the same.
  */
 import type { AttemptOutcome, Conflict } from "./analysis";
-import type { CommandEvent, Trace, TraceEvent, TraceValue } from "./types";
+import type { CommandEvent, ConsoleEvent, Trace, TraceEvent, TraceValue } from "./types";
 
 /** A value as the learner's code saw it, shortened for a chip: "100" stays quoted, null is null. */
 export function formatValue(v: TraceValue | undefined, max = 40): string {
@@ -114,4 +114,15 @@ export function traceToText(trace: Trace, opts: TextOptions = {}): string {
   });
   if (trace.truncated) lines.push("# trace truncated: the run hit the trace size limit");
   return lines.join("\n") + "\n";
+}
+
+/** "B: INCRBY score:1 50 × 12, replies 200 … 750" - a folded run in words. */
+export function describeRun(events: readonly (CommandEvent | ConsoleEvent)[]): string {
+  const first = events[0];
+  const last = events.at(-1);
+  if (!first || !last) return "";
+  if (first.kind === "console") return `console: ${first.text}, ${events.length} times`;
+  const replies = last.kind === "command" && last.reply !== undefined && first.reply !== undefined
+    ? `, replies ${formatValue(first.reply, 20)} to ${formatValue(last.reply, 20)}` : "";
+  return `${first.client}: ${first.name} ${formatArgs(first.args, 80)}, ${events.length} times${replies}`;
 }

@@ -1,0 +1,63 @@
+/**
+ * Race-proof grading: run a submission alone, under staged conflicts and with concurrent
+ * calls, against the real Redis, and judge the final values and the trace - not only the
+ * output. What to check comes from the unit's content (unit.json + checks.json).
+ */
+import type { RunErrorInfo } from "../runner/types";
+import type { GradeError, GradeResult, GradeStatus, GradeTest } from "./grade-types";
+import { loadChecks } from "./grading/checks-loader";
+import { buildScenarios, runScenarios, type ScenarioRun } from "./grading/scenarios";
+import { TESTS, type GradeContext } from "./grading/tests";
+import type { Unit } from "./types";
+
+export type { GradeResult, GradeTest, GradeStatus } from "./grade-types";
+
+/** Failures that are ours or the server's, not the learner's: the check could not run. */
+const INFRA: ReadonlySet<RunErrorInfo["code"]> = new Set(["redis_unavailable", "internal", "bad_request"]);
+
+export async function gradeSubmission(unit: Unit, source: string): Promise<GradeResult> {
+  const t0 = performance.now();
+  const done = (status: GradeStatus, tests: GradeTest[], error?: GradeError): GradeResult => ({
+    version: 1,
+    unit: unit.slug,
+    status,
+    tests,
+    ...(error ? { error } : {}),
+    durationMs: Math.round(performance.now() - t0),
+  });
+
+  let checks;
+  try {
+    checks = loadChecks(unit.slug);
+  } catch (err) {
+    console.error("gradeSubmission: invalid checks.json", err);
+    return done("error", [], { code: "no_checks", message: "This exercise cannot be checked right now (its checks are broken on our side)." });
+  }
+  const scenarios = buildScenarios(checks);
+  const runs = await runScenarios(unit, source, scenarios, checks?.keys ?? []);
+
+  // The plain run decides whether the program runs at all.
+  const base = runs[0]!.result;
+  if (base.status !== "ok") return done("error", [], errorOf(base.error));
+  const infra = runs.find((r) => r.result.error && INFRA.has(r.result.error.code));
+  if (infra) return done("error", [], errorOf(infra.result.error));
+
+  const ctx: GradeContext = { unit, checks, source };
+  const tests = TESTS.filter((t) => t.applies(ctx)).map((t) => evaluate(t.name, runs.filter(t.uses), (r) => t.check(r, ctx)));
+  const status: GradeStatus = tests.length === 0 || tests.some((t) => t.status === "fail") ? "fail" : tests.every((t) => t.status === "pass") ? "pass" : "error";
+  return done(status, tests);
+}
+
+function evaluate(name: string, runs: ScenarioRun[], check: (r: ScenarioRun) => string | null): GradeTest {
+  if (runs.length === 0) return { name, status: "error", message: "No scenario ran for this check.", scenario: "" };
+  for (const run of runs) {
+    const message = check(run);
+    if (message !== null) return { name, status: "fail", message, scenario: run.scenario.description, trace: run.result.trace };
+  }
+  return { name, status: "pass", message: "", scenario: runs.map((r) => r.scenario.description).join("; ") };
+}
+
+function errorOf(e: RunErrorInfo | undefined): GradeError {
+  if (!e) return { code: "internal", message: "Your program could not be run. Please try again in a moment." };
+  return { code: e.code, message: e.message, ...(e.line !== undefined ? { line: e.line } : {}), ...(e.column !== undefined ? { column: e.column } : {}) };
+}
