@@ -2,7 +2,8 @@ import { expect, test } from "@playwright/test";
 import path from "node:path";
 import { course, openUnit, runAndWait } from "./helpers";
 
-const DIR = path.join(__dirname, "artifacts");
+// Playwright runs from the project root (scripts/test.mjs, npx playwright test).
+const DIR = path.join(process.cwd(), "e2e", "artifacts");
 
 // Laptop and projector sizes; every unit in both themes at laptop size, projector for the first.
 for (const unit of course) {

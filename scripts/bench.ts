@@ -62,7 +62,7 @@ async function runNative(unit: Unit): Promise<void> {
   await p.exec();
   const body = new Function("require", "console", "sleep", `return (async () => {${js}\n})()`) as (...a: unknown[]) => Promise<void>;
   const quiet = { log() {}, error() {}, warn() {}, info() {} };
-  await body((n: string) => ({ __esModule: true, default: FakeRedis, Redis: FakeRedis }), quiet, (ms: number) => new Promise((r) => setTimeout(r, ms)));
+  await body(() => ({ __esModule: true, default: FakeRedis, Redis: FakeRedis }), quiet, (ms: number) => new Promise((r) => setTimeout(r, ms)));
   await svc.unlink(...new Set([...setupKeys, ...unit.inspectKeys]));
   for (const c of used) {
     await c.unwatch();

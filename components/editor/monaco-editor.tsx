@@ -6,7 +6,7 @@ import { useDarkTheme } from "@/components/ui/use-dark-theme";
 import type { EditorApi, EditorMarker, EditorRunError, MonacoApi as Monaco } from "./editor-api";
 import { EditorLoading } from "./editor-loading";
 import { installEscapeThenTab } from "./leave-editor";
-import { configureTypeScript } from "./monaco-setup";
+import { configureTypeScript, defineThemes, EDITOR_THEMES } from "./monaco-setup";
 import { RUN_MARKER_OWNER, useLineMarks } from "./use-line-marks";
 
 export interface MonacoEditorProps {
@@ -78,8 +78,11 @@ export default function MonacoEditor(props: MonacoEditorProps) {
         path="file:///playground.ts"
         defaultLanguage="typescript"
         defaultValue={initialCode}
-        theme={dark ? "vs-dark" : "vs"}
-        beforeMount={(m) => configureTypeScript(m, apiDts)}
+        theme={dark ? EDITOR_THEMES.dark : EDITOR_THEMES.light}
+        beforeMount={(m) => {
+          defineThemes(m);
+          configureTypeScript(m, apiDts);
+        }}
         onMount={handleMount}
         loading={<EditorLoading />}
         options={{

@@ -1,8 +1,11 @@
 import { loader } from "@monaco-editor/react";
 import type { MonacoApi as Monaco } from "./editor-api";
+import { needsSandboxGlobals, SANDBOX_GLOBALS_DTS, SANDBOX_GLOBALS_PATH } from "./sandbox-globals";
 
 // Monaco is served from our own origin (copied to public/monaco on install): no CDN, works offline.
 loader.config({ paths: { vs: "/monaco/vs" } });
+// Begin loading now; the <Editor> reuses this same load. A failure shows up in the editor.
+if (typeof window !== "undefined") loader.init().catch(() => undefined);
 
 export const IOREDIS_DTS_PATH = "file:///node_modules/@types/ioredis/index.d.ts";
 
@@ -30,5 +33,20 @@ export function configureTypeScript(monaco: Monaco, apiDts: string): void {
   ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
   ts.typescriptDefaults.setEagerModelSync(true);
   // setExtraLibs replaces rather than appends, so re-mounting the editor stays idempotent.
-  ts.typescriptDefaults.setExtraLibs([{ content: apiDts, filePath: IOREDIS_DTS_PATH }]);
+  const libs = [{ content: apiDts, filePath: IOREDIS_DTS_PATH }];
+  if (needsSandboxGlobals(apiDts)) libs.push({ content: SANDBOX_GLOBALS_DTS, filePath: SANDBOX_GLOBALS_PATH });
+  ts.typescriptDefaults.setExtraLibs(libs);
+}
+
+export const EDITOR_THEMES = { light: "playground-light", dark: "playground-dark" } as const;
+
+/** Monaco's stock themes, except vs-dark's comment green (#608b4e, 4.2:1) fails WCAG AA contrast. */
+export function defineThemes(monaco: Monaco): void {
+  monaco.editor.defineTheme(EDITOR_THEMES.light, { base: "vs", inherit: true, rules: [], colors: {} });
+  monaco.editor.defineTheme(EDITOR_THEMES.dark, {
+    base: "vs-dark",
+    inherit: true,
+    rules: [{ token: "comment", foreground: "7CAF6A" }],
+    colors: {},
+  });
 }

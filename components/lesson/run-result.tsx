@@ -18,7 +18,7 @@ const ERROR_TITLES: Record<RunStateError["code"], string> = {
   code_limit: "Program too long",
   stopped: "Run stopped",
   internal: "Something went wrong",
-  invalid_request: "Request not understood",
+  bad_request: "Request not understood",
 };
 
 function show(value: TraceValue | undefined): string {
@@ -40,7 +40,7 @@ export function RunResult({ state, pending, runs, expectedFinal, onShowLine }: R
   const finished = !pending && state;
   return (
     <section aria-label="Run result" aria-live="polite" data-testid="run-result" data-runs={runs} data-state={pending ? "running" : (state?.status ?? "idle")} className="space-y-3">
-      <p data-testid="run-status" className="text-sm font-medium">
+      <p data-testid="run-status" data-server-ms={!pending ? state?.timings?.totalMs : undefined} className="text-sm font-medium">
         {pending
           ? "Running your program…"
           : !state

@@ -63,10 +63,7 @@ export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: strin
       <RunToolbar unit={unit} pending={pending} ready={api !== null} onRun={start} onReset={() => replaceCode(unit.starter)} />
       <ScenarioNotes scenarios={unit.scenarios} />
       <RunResult state={state} pending={pending} runs={finished} expectedFinal={unit.expectedFinal} onShowLine={setHighlightLine} />
-      <section aria-label="Timeline" className="space-y-2">
-        <h3 className="text-sm font-semibold">Timeline</h3>
-        <Timeline trace={pending ? null : (state?.trace ?? null)} onSelectLine={setHighlightLine} />
-      </section>
+      <Timeline title="Timeline" trace={pending ? null : (state?.trace ?? null)} onSelectLine={setHighlightLine} />
       {unit.hasSolution && <SolutionPanel slug={unit.slug} onUse={replaceCode} />}
     </div>
   );

@@ -121,6 +121,8 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 function guestError(e: GuestError, sandbox: Sandbox, limits: ReturnType<typeof resolveLimits>): RunErrorInfo {
   if (/out of memory/i.test(e.message) || sandbox.memoryExceeded) return { ...limitError("memory_limit", limits), line: e.line };
   if (/interrupted/i.test(e.message) && sandbox.cpuExceeded()) return { ...limitError("cpu_limit", limits), line: e.line };
+  if (/interrupted/i.test(e.message))
+    return { code: "internal", message: "The playground stopped your program unexpectedly. Please run it again." };
   if (/stack overflow|call stack/i.test(e.message))
     return { code: "runtime", message: "RangeError: too much recursion - a function keeps calling itself without stopping.", line: e.line, column: e.column };
   if (e.name === "SyntaxError") return { code: "syntax", message: `SyntaxError: ${e.message}`, line: e.line, column: e.column };

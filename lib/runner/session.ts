@@ -12,7 +12,7 @@ import { callMethod, flatArgs, isConnectionError, type RunConnection } from "./r
 import type { SandboxHost } from "./sandbox";
 import type { ControlReceiver } from "./control";
 import type { InterferencePlan, PlanWrite, RunErrorInfo, RunLimits } from "./types";
-import type { CommandEvent, TraceEvent } from "../trace/types";
+import type { TraceEvent } from "../trace/types";
 import type { ConnectionPool } from "../redis/connection-pool";
 import { SAFETY_TTL_MS } from "../redis/namespace";
 

@@ -116,7 +116,7 @@ export function traceToText(trace: Trace, opts: TextOptions = {}): string {
   return lines.join("\n") + "\n";
 }
 
-/** "B: INCRBY score:1 50 × 12, replies 200 … 750" - a folded run in words. */
+/** "B: INCRBY score:1 50, 12 times, replies 200 to 750" - a folded run in words. */
 export function describeRun(events: readonly (CommandEvent | ConsoleEvent)[]): string {
   const first = events[0];
   const last = events.at(-1);

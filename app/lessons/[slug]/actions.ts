@@ -17,13 +17,13 @@ export async function runUnit(input: unknown): Promise<RunState> {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const tooLong = issue?.path[0] === "source";
-    return failure(tooLong ? "code_limit" : "invalid_request", tooLong ? issue.message : "This run request was not understood. Reload the page and try again.");
+    return failure(tooLong ? "code_limit" : "bad_request", tooLong ? issue.message : "This run request was not understood. Reload the page and try again.");
   }
   const { slug, source, scenarioId } = parsed.data;
   const unit = loadUnit(slug);
-  if (!unit) return failure("invalid_request", "This unit does not exist. Go back to the course and pick it again.");
+  if (!unit) return failure("bad_request", "This unit does not exist. Go back to the course and pick it again.");
   const scenario = scenarioId ? unit.scenarios.find((s) => s.id === scenarioId) : undefined;
-  if (scenarioId && !scenario) return failure("invalid_request", "That staged race is not part of this unit.");
+  if (scenarioId && !scenario) return failure("bad_request", "That staged race is not part of this unit.");
 
   try {
     const result = await runProgram({ source, setup: unit.setup, inspectKeys: unit.inspectKeys, plan: scenario?.plan });

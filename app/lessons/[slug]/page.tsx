@@ -46,7 +46,7 @@ export default async function UnitPage({ params }: PageProps) {
     <div className="grid gap-8 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
       <article className="min-w-0">
         <nav aria-label="Breadcrumb" className="text-sm">
-          <Link href="/" className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
+          <Link href="/" className="text-blue-700 underline underline-offset-2 dark:text-blue-300">
             Course
           </Link>
           <span aria-hidden> / </span>

@@ -21,13 +21,8 @@ export const runInputSchema = z.object({
 
 export type RunInput = z.infer<typeof runInputSchema>;
 
-/** What the client may see of an error: the runner's codes plus "the request was bad". */
-export interface RunStateError {
-  code: RunErrorInfo["code"] | "invalid_request";
-  message: string;
-  line?: number;
-  column?: number;
-}
+/** Errors use the runner's codes; a request the action rejects is "bad_request". */
+export type RunStateError = RunErrorInfo;
 
 export interface RunState {
   status: RunStatus;

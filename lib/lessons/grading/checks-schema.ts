@@ -18,6 +18,8 @@ const scenarioSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case"),
   /** Shown to the learner next to a failing test: what the other client did. */
   description: z.string().trim().min(1),
+  /** Whether a correct program's EXEC is aborted here (a staged write on a rejected update aborts nothing). */
+  expectsAbort: z.boolean().default(true),
   // Only staged conflicts with counter writes: the grader must know what the write added.
   plan: z.strictObject({
     kind: z.literal("conflict"),

@@ -92,6 +92,7 @@ export function watchFindings(trace: Trace, key: string): Finding[] {
   for (const e of directWrites(trace, key)) {
     if (index.get(e.seq)?.watched.includes(key)) continue;
     out.push({
+      seq: e.seq,
       mistake: "no-watch",
       message: `You write ${key} with ${e.name} at #${e.seq}${at(e)} without a WATCH on it (no WATCH), so a change by another client between your read and the write goes unnoticed. WATCH the key, read it, then write it inside MULTI/EXEC.`,
     });
@@ -140,7 +141,7 @@ export function sharedConnectionFinding(trace: Trace, key: string): Finding | nu
     if (watches.length >= 2 && t.readsAfterWatch.length >= 2) {
       return {
         mistake: "shared-connection",
-        message: `Two calls at the same time shared one connection (${t.attempt.client}) between concurrent flows: both WATCHed and read ${key} on it (#${watches[0]!.seq}, #${watches[1]!.seq}), and the first EXEC released the WATCH of the second, so one update overwrote the other. Give each call its own connection: const conn = redis.duplicate(), and quit() it at the end.`,
+        message: `Two calls at the same time shared one connection between concurrent flows (connection ${t.attempt.client}): both WATCHed and read ${key} on it (#${watches[0]!.seq}, #${watches[1]!.seq}), and the first EXEC released the WATCH of the second, so one update overwrote the other. Give each call its own connection: const conn = redis.duplicate(), and quit() it at the end.`,
       };
     }
   }

@@ -26,6 +26,7 @@ export interface TestSpec {
 
 const plainOrStaged = (r: ScenarioRun) => r.scenario.kind !== "concurrent";
 const staged = (r: ScenarioRun) => r.scenario.kind === "conflict";
+const stagedToAbort = (r: ScenarioRun) => staged(r) && r.scenario.expectsAbort;
 const keysOf = (ctx: GradeContext) => ctx.checks?.keys ?? [];
 const firstMessage = (xs: { message: string }[]) => xs[0]?.message ?? null;
 
@@ -77,7 +78,7 @@ export const TESTS: TestSpec[] = [
       const problem = firstMessage(keys.flatMap((k) => retryFindings(trace, k)));
       if (problem) return problem;
       const aborted = keys.some((k) => keyAttempts(trace, k).some((a) => a.attempt.outcome === "aborted"));
-      if (aborted || run.result.status !== "ok") return null;
+      if (aborted || run.result.status !== "ok" || !stagedToAbort(run)) return null;
       // The staged write only happens after a read of a watched key: no abort means no such read.
       const why = firstMessage(keys.flatMap((k) => [...watchFindings(trace, k), ...outsideMultiFindings(trace, k)]));
       const wrote = keys.some((k) => planWrites(trace, k).seqs.length > 0);
@@ -148,9 +149,9 @@ function rejectedMessage(run: ScenarioRun, checks: UnitChecks): string | null {
     }
     const cmds = commands(trace);
     for (const ka of keyAttempts(trace, key)) {
-      if (ka.attempt.outcome !== "open") continue;
+      // An open attempt runs to the client's last command; QUIT closes the connection and its WATCH.
+      if (ka.attempt.outcome !== "open" || ka.events.some((e) => e.name === "QUIT")) continue;
       const next = cmds.find((e) => e.client === ka.attempt.client && e.seq > ka.attempt.endSeq);
-      if (next?.name === "QUIT") continue;
       const watch = cmds.find((e) => e.seq === ka.watchSeq);
       return `After the rejected update, connection ${ka.attempt.client} still WATCHes ${key} (left a WATCH from #${ka.watchSeq}${at(watch)}${next ? `; its next command is ${next.name} at #${next.seq}` : ""}). Release it with unwatch() before you return.`;
     }
@@ -169,7 +170,7 @@ function concurrentMessage(run: ScenarioRun, ctx: GradeContext): string | null {
   if (r.status !== "ok") {
     const msg = r.error?.message ?? "it stopped early";
     if (/quit\(\)|connection is closed/i.test(msg)) {
-      return `The grader called ${calls} at the same time after your program, and ${checks.functionName} used a connection that was already closed (${msg}). It shares one connection between concurrent flows (the program's own, or one made once outside the function). Give each call its own: const conn = redis.duplicate() inside ${checks.functionName}, and quit() it at the end.`;
+      return `The grader called ${calls} at the same time after your program, and ${checks.functionName} used a connection that was already closed (${msg}). So it shared one connection between concurrent flows (the program's own, or one made once outside the function). Give each call its own: const conn = redis.duplicate() inside ${checks.functionName}, and quit() it at the end.`;
     }
     const outside = r.error?.line !== undefined && r.error.line > ctx.source.split("\n").length;
     return `The grader called ${calls} at the same time after your program, and that failed: ${msg}${outside ? `. Define ${checks.functionName} at the top level of your file, with the parameters the exercise names.` : ""}`;

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { ContentionChart } from "@/components/race/contention-chart";
+import { StartForm, type UnitChoice } from "@/components/race/start-form";
+import { loadCourse } from "@/lib/lessons/loader";
+import { defaultOpponent } from "@/lib/race/plan";
+
+export const metadata: Metadata = { title: "Race lab" };
+
+export default function RaceLabPage() {
+  const units: UnitChoice[] = loadCourse().map((u) => ({
+    slug: u.slug,
+    label: `${u.order}. ${u.title}`,
+    program: u.solution ?? u.starter,
+    opponent: defaultOpponent(u),
+  }));
+  return (
+    <div className="mx-auto flex max-w-5xl flex-col gap-10">
+      <div>
+        <h1 className="text-3xl font-bold tracking-tight">Race lab</h1>
+        <p className="mt-2 max-w-3xl text-slate-700 dark:text-slate-300">
+          Stage a race between a transaction (client A) and another client (B) against the real Redis, and show it live: step A command by command
+          and decide when B writes, stage conflicts on chosen attempts, let B write on a timer, or run the same transaction from a crowd of clients.
+        </p>
+      </div>
+      <StartForm units={units} />
+      <ContentionChart />
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { RaceControl } from "@/lib/race/schema";
+import { useHotkeys } from "./use-hotkeys";
+
+interface Props {
+  runId: string;
+  /** "INCRBY balance:1 10": what B writes when told to. */
+  opponent: string;
+  paused: boolean;
+  ended: boolean;
+}
+
+export const CONTROL_KEYS: { key: string; label: string }[] = [
+  { key: "S", label: "Step A: send its next command" },
+  { key: "B", label: "B writes now" },
+  { key: "R", label: "Resume: run the rest at full speed" },
+  { key: "X", label: "Stop the run" },
+  { key: "P", label: "Presenter mode on / off" },
+];
+
+/** Step-mode controls: every signal goes through Redis, so any instance can serve this page. */
+export function PresenterControls({ runId, opponent, paused, ended }: Props) {
+  const [message, setMessage] = useState("");
+  const [sent, setSent] = useState(0);
+  const send = async (type: RaceControl["type"]) => {
+    if (ended) return;
+    const res = await fetch(`/api/runs/${encodeURIComponent(runId)}/control`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ type }),
+    }).catch(() => null);
+    if (!res) return setMessage("The server did not answer. Try again.");
+    if (!res.ok) return setMessage(((await res.json().catch(() => ({}))) as { error?: string }).error ?? "That did not work.");
+    setSent((n) => n + 1);
+    setMessage("");
+  };
+  useHotkeys({ s: () => void send("step"), b: () => void send("inject"), r: () => void send("resume"), x: () => void send("stop") });
+
+  return (
+    <section aria-labelledby="controls-title" className="flex flex-col gap-2" data-testid="race-controls" data-sent={sent}>
+      <h2 id="controls-title" className="sr-only">
+        Controls
+      </h2>
+      <div className="flex flex-wrap gap-2">
+        <Button variant="primary" onClick={() => void send("step")} disabled={ended || !paused} aria-keyshortcuts="s" data-testid="step-a">
+          Step A <kbd className="font-mono opacity-80">S</kbd>
+        </Button>
+        <Button onClick={() => void send("inject")} disabled={ended} aria-keyshortcuts="b" data-testid="b-writes">
+          B writes now: <code className="font-mono">{opponent}</code> <kbd className="font-mono opacity-80">B</kbd>
+        </Button>
+        <Button onClick={() => void send("resume")} disabled={ended} aria-keyshortcuts="r" data-testid="resume">
+          Resume <kbd className="font-mono opacity-80">R</kbd>
+        </Button>
+        <Button variant="danger" onClick={() => void send("stop")} disabled={ended} aria-keyshortcuts="x" data-testid="stop">
+          Stop <kbd className="font-mono opacity-80">X</kbd>
+        </Button>
+      </div>
+      <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+        {message}
+      </p>
+    </section>
+  );
+}
+
+export function KeyLegend() {
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm" aria-label="Keyboard shortcuts" data-testid="key-legend">
+      {CONTROL_KEYS.map((k) => (
+        <div key={k.key} className="contents">
+          <dt>
+            <kbd className="rounded border border-slate-400 px-1.5 font-mono">{k.key}</kbd>
+          </dt>
+          <dd>{k.label}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,157 @@
+import { Bot, Code, Database } from "lucide-react";
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type CSSProperties, type Ref } from "react";
+import { valueAt, type ValueTrack } from "@/lib/trace/analysis-values";
+import { formatValue } from "@/lib/trace/format";
+import type { Trace } from "@/lib/trace/types";
+import { ConflictArrows } from "./conflict-arrows";
+import { TimelineRow, type RowContext } from "./row";
+import { rowAt, type RowModel } from "./rows";
+
+const GUTTER = "3rem";
+const LANE_MIN_REM = 10;
+const TRACK_REM = 6;
+/** Extra pixels rendered above and below the viewport so fast scrolling shows no gaps. */
+const OVERSCAN_PX = 160;
+/** jsdom (and the first paint) has no layout; assume a typical panel height. */
+const FALLBACK_HEIGHT = 640;
+
+export interface LanesHandle {
+  /** Scroll so the row holding this event index is in view. */
+  reveal: (eventIndex: number) => void;
+}
+
+interface LanesProps {
+  trace: Trace;
+  model: RowModel;
+  tracks: ValueTrack[];
+  ctx: Omit<RowContext, "tracks" | "pointAt" | "laneOf" | "lanes">;
+  laneOf: Map<string, number>;
+  handle?: Ref<LanesHandle>;
+}
+
+/**
+ * The lane grid: one column per client, then the watched keys' value tracks, time flowing down.
+ * Only rows near the viewport are mounted (fixed row heights make that a binary search).
+ */
+export function Lanes({ trace, model, tracks, ctx, laneOf, handle }: LanesProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(FALLBACK_HEIGHT);
+  const lanes = useMemo(() => trace.clients.map((c) => c.id), [trace]);
+  const template = `${GUTTER} repeat(${lanes.length}, minmax(${LANE_MIN_REM}rem, 1fr)) ${tracks.map(() => `${TRACK_REM}rem`).join(" ")}`;
+  const minWidth = `calc(${GUTTER} + ${lanes.length * LANE_MIN_REM}rem + ${tracks.length * TRACK_REM}rem)`;
+  const pointAt = useMemo(() => tracks.map((t) => new Map(t.points.map((p) => [p.seq, p]))), [tracks]);
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || typeof ResizeObserver === "undefined") return;
+    const ro = new ResizeObserver(([entry]) => {
+      if (entry && entry.contentRect.height > 0) setHeight(entry.contentRect.height);
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  useImperativeHandle(handle, () => ({
+    reveal(eventIndex: number) {
+      const el = scroller.current;
+      const row = model.rowOfEvent[eventIndex];
+      if (!el || row === undefined) return;
+      const top = model.offsets[row] ?? 0;
+      const view = el.clientHeight || height;
+      if (top >= el.scrollTop && top + 48 <= el.scrollTop + view) return;
+      const target = Math.max(0, top - view / 3);
+      const reduce = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? true;
+      if (typeof el.scrollTo === "function") el.scrollTo({ top: target, behavior: reduce ? "auto" : "smooth" });
+      else el.scrollTop = target;
+      // Render the destination now; the scroll event would only arrive after a smooth scroll.
+      setScrollTop(target);
+    },
+  }), [model, height]);
+
+  const total = model.offsets[model.rows.length] ?? 0;
+  const first = rowAt(model.offsets, Math.max(0, scrollTop - OVERSCAN_PX));
+  const last = rowAt(model.offsets, scrollTop + height + OVERSCAN_PX);
+  // Stable while only scrolling, so memoized rows that stay in view do not re-render.
+  const rowCtx: RowContext = useMemo(() => ({ ...ctx, tracks, pointAt, laneOf, lanes }), [ctx, tracks, pointAt, laneOf, lanes]);
+  const currentSeq = ctx.current === null ? Infinity : (trace.events[ctx.current]?.seq ?? Infinity);
+
+  const visible = [];
+  for (let i = first; i <= last && i < model.rows.length; i++) {
+    const row = model.rows[i]!;
+    visible.push(
+      <TimelineRow key={rowKey(row, i)} row={row} top={model.offsets[i] ?? 0} spans={model.spans[i] ?? []} ctx={rowCtx} />,
+    );
+  }
+
+  return (
+    <div
+      ref={scroller}
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      tabIndex={0}
+      aria-label="Timeline lanes; Left and Right arrows step through the run"
+      aria-keyshortcuts="ArrowLeft ArrowRight Home End"
+      // Rows read the column template from variables: one style for the grid, not one per row.
+      style={{ "--tl-cols": template, "--tl-lanes-end": lanes.length + 2 } as CSSProperties}
+      className="relative max-h-[70vh] min-h-48 overflow-auto rounded-md border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-700 dark:bg-slate-950"
+    >
+      <div
+        className="sticky top-0 z-10 grid grid-cols-(--tl-cols) border-b border-slate-200 bg-slate-50/95 text-xs dark:border-slate-700 dark:bg-slate-900/95"
+        style={{ minWidth }}
+      >
+        <div className="px-1 py-1.5 text-right font-semibold text-slate-600 dark:text-slate-400">step</div>
+        {trace.clients.map((c) => {
+          const Icon = c.origin === "plan" ? Bot : Code;
+          return (
+            <div key={c.id} className="flex min-w-0 items-center gap-1.5 px-1.5 py-1.5" title={`${c.id}: ${c.label}`}>
+              <span className="rounded-sm bg-slate-900 px-1.5 font-mono font-bold text-white dark:bg-slate-100 dark:text-slate-900">{c.id}</span>
+              <Icon aria-hidden="true" className="size-3.5 shrink-0" />
+              <span className="truncate">{c.label}</span>
+            </div>
+          );
+        })}
+        {tracks.map((t) => {
+          const now = valueAt(t, currentSeq);
+          return (
+            <div key={t.key} className="flex min-w-0 flex-col border-l border-slate-200 px-1 py-1 dark:border-slate-700" title={`Value of ${t.key} as your code saw it`}>
+              <span className="flex min-w-0 items-center gap-1 font-semibold">
+                <Database aria-hidden="true" className="size-3 shrink-0" />
+                <span className="truncate">{t.key}</span>
+              </span>
+              <span className="truncate font-mono">{now ? (now.value === undefined ? "changed" : formatValue(now.value, 12)) : "-"}</span>
+            </div>
+          );
+        })}
+      </div>
+      <div className="relative" style={{ height: total, minWidth }}>
+        <ConflictArrows
+          conflicts={model.conflicts}
+          laneOf={laneOf}
+          laneCount={lanes.length}
+          rowOfEvent={model.rowOfEvent}
+          offsets={model.offsets}
+          indexOfSeq={ctx.indexOfSeq}
+          viewTop={scrollTop - OVERSCAN_PX}
+          viewBottom={scrollTop + height + OVERSCAN_PX}
+          current={ctx.current}
+          gutter={GUTTER}
+          tracksWidth={`${tracks.length * TRACK_REM}rem`}
+        />
+        {visible}
+      </div>
+    </div>
+  );
+}
+
+function rowKey(row: RowModel["rows"][number], i: number): string {
+  switch (row.kind) {
+    case "attempt":
+      return `a${row.attempt.client}${row.attempt.number}`;
+    case "event":
+      return `e${row.event.seq}`;
+    case "run":
+      return `r${row.events[0]?.seq}`;
+    case "why":
+      return `w${row.conflict.execSeq}-${i}`;
+  }
+}

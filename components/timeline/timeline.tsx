@@ -1,0 +1,218 @@
+"use client";
+/**
+ * The transaction timeline beside the editor: lanes per client, attempts, why an EXEC was
+ * aborted, step-through replay (shareable as ?step=N), and export. Fed by the last run's trace.
+ */
+import { clsx } from "clsx";
+import { Inbox, TriangleExclamationPoint } from "lucide-react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { watchedValues } from "@/lib/trace/analysis";
+import { describeEvent, eventLine } from "@/lib/trace/format";
+import type { Trace } from "@/lib/trace/types";
+import { DetailsPanel, type DetailsTarget } from "./details-panel";
+import { ExportButtons } from "./export-buttons";
+import { Lanes, type LanesHandle } from "./lanes";
+import { eventKey } from "./row";
+import { buildRows } from "./rows";
+import { ScreenReaderList } from "./sr-list";
+import { StepControl } from "./step-control";
+import { Summary } from "./summary";
+import { useUrlStep, writeStep } from "./url-step";
+
+/** More value tracks than this would squeeze the lanes; the details panel shows the rest. */
+const MAX_TRACKS = 3;
+
+export interface TimelineProps {
+  trace: Trace | null;
+  onSelectLine?: (line: number | null) => void;
+  title?: string;
+}
+
+export function Timeline({ trace, onSelectLine, title }: TimelineProps) {
+  const urlStep = useUrlStep();
+  // Count traces so a new run remounts the view (fresh step, selection, scroll); only the
+  // first trace after page load adopts ?step=N - a shared link points into that run.
+  const [seen, setSeen] = useState<{ trace: Trace | null; n: number }>({ trace: null, n: 0 });
+  if (trace && trace !== seen.trace) setSeen({ trace, n: seen.n + 1 });
+
+  if (!trace) {
+    return (
+      <div className="flex flex-col items-center gap-2 rounded-md border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600 dark:border-slate-600 dark:text-slate-400">
+        {title && <h3 className="font-semibold text-slate-900 dark:text-slate-100">{title}</h3>}
+        <Inbox aria-hidden="true" className="size-6" />
+        <p>Run your code to see every command here</p>
+      </div>
+    );
+  }
+  const n = trace === seen.trace ? seen.n : seen.n + 1;
+  return <TimelineView key={n} trace={trace} initialStep={n === 1 ? urlStep : null} onSelectLine={onSelectLine} title={title} />;
+}
+
+interface ViewProps {
+  trace: Trace;
+  initialStep: number | null;
+  onSelectLine?: (line: number | null) => void;
+  title?: string;
+}
+
+const clampStep = (n: number, total: number) => Math.min(Math.max(1, Math.round(n)), Math.max(1, total));
+
+function TimelineView({ trace, initialStep, onSelectLine, title }: ViewProps) {
+  const total = trace.events.length;
+  const [step, setStep] = useState<number | null>(initialStep === null || total === 0 ? null : clampStep(initialStep, total));
+  const [selected, setSelected] = useState<string | null>(() => {
+    const e = step === null ? undefined : trace.events[step - 1];
+    return e ? eventKey(e) : null;
+  });
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
+  const lanes = useRef<LanesHandle>(null);
+
+  const model = useMemo(() => buildRows(trace, expanded), [trace, expanded]);
+  // The screen-reader list of a long run has thousands of items: render it in a background
+  // (time-sliced) pass after the lanes are on screen, instead of delaying the first paint.
+  const listModel = useDeferredValue(model, null);
+  const tracks = useMemo(() => watchedValues(trace).slice(0, MAX_TRACKS), [trace]);
+  const indexOfSeq = useMemo(() => new Map(trace.events.map((e, i) => [e.seq, i])), [trace]);
+  const laneOf = useMemo(() => new Map(trace.clients.map((c, i) => [c.id, i])), [trace]);
+
+  const goTo = useCallback(
+    (next: number | null) => {
+      const s = next === null || total === 0 ? null : clampStep(next, total);
+      setStep(s);
+      writeStep(s);
+      const e = s === null ? undefined : trace.events[s - 1];
+      setSelected(e ? eventKey(e) : null);
+      onSelectLine?.(e ? eventLine(e) : null);
+      if (s !== null) lanes.current?.reveal(s - 1);
+    },
+    [trace, total, onSelectLine],
+  );
+
+  // Clicking the selected chip again deselects it (and clears the editor highlight).
+  const select = useCallback(
+    (key: string, line: number | null) => {
+      const next = selected === key ? null : key;
+      setSelected(next);
+      onSelectLine?.(next === null ? null : line);
+    },
+    [selected, onSelectLine],
+  );
+
+  const clearSelection = useCallback(() => {
+    setSelected(null);
+    onSelectLine?.(null);
+  }, [onSelectLine]);
+
+  const showSeq = useCallback(
+    (seq: number) => {
+      const i = indexOfSeq.get(seq);
+      const e = i === undefined ? undefined : trace.events[i];
+      if (i === undefined || !e) return;
+      setSelected(eventKey(e));
+      onSelectLine?.(eventLine(e));
+      lanes.current?.reveal(i);
+    },
+    [indexOfSeq, trace, onSelectLine],
+  );
+
+  const toggleRun = useCallback((seq: number) => {
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(seq)) next.add(seq);
+      return next;
+    });
+  }, []);
+
+  // A shared ?step=N link: highlight its line and scroll to it once; a new run clears the param.
+  useEffect(() => {
+    if (step !== null) {
+      onSelectLine?.(eventLine(trace.events[step - 1]!));
+      lanes.current?.reveal(step - 1);
+    } else writeStep(null);
+    // Mount only: later steps are handled by goTo.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const ctx = useMemo(
+    () => ({
+      current: step === null ? null : step - 1,
+      selected,
+      dirtying: model.dirtying,
+      indexOfSeq,
+      onSelect: select,
+      onStep: (index: number) => goTo(index + 1),
+      onToggleRun: toggleRun,
+    }),
+    [step, selected, model, indexOfSeq, select, goTo, toggleRun],
+  );
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const t = e.target as HTMLElement;
+    if (e.altKey || e.ctrlKey || e.metaKey || t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
+    const moves: Record<string, () => void> = {
+      ArrowRight: () => goTo(step === null ? 1 : step + 1),
+      ArrowLeft: () => goTo(step === null ? total : step - 1),
+      Home: () => goTo(1),
+      End: () => goTo(total),
+      Escape: () => (step !== null ? goTo(null) : clearSelection()),
+    };
+    const move = moves[e.key];
+    if (!move || total === 0) return;
+    e.preventDefault();
+    move();
+  };
+
+  const details = detailsTarget(selected, trace, indexOfSeq, model.rows);
+  const detailSeq = details?.kind === "event" ? details.event.seq : undefined;
+  const detailConflicts = detailSeq === undefined ? [] : model.conflicts.filter((c) => c.execSeq === detailSeq || c.writeSeq === detailSeq);
+  const currentEvent = step === null ? undefined : trace.events[step - 1];
+  const end = trace.events.at(-1);
+
+  return (
+    <div className="flex min-w-0 flex-col gap-2" onKeyDown={onKeyDown} aria-label={title ?? "Transaction timeline"} role="group">
+      {title && <h3 className="text-sm font-semibold">{title}</h3>}
+      <Summary attempts={model.attempts} />
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <StepControl step={step} total={total} onStep={goTo} />
+        <ExportButtons trace={trace} />
+      </div>
+      {(trace.truncated || (end && end.kind !== "end")) && (
+        <p className={clsx("flex items-center gap-1.5 text-sm text-amber-900 dark:text-amber-200")}>
+          <TriangleExclamationPoint aria-hidden="true" className="size-4 shrink-0" />
+          {trace.truncated ? "The run hit the trace size limit: later commands are not shown." : "The run has not finished yet."}
+        </p>
+      )}
+      <Lanes trace={trace} model={model} tracks={tracks} ctx={ctx} laneOf={laneOf} handle={lanes} />
+      <p aria-live="polite" className="sr-only">
+        {currentEvent ? `Step ${step} of ${total}: ${describeEvent(currentEvent)}` : ""}
+      </p>
+      {details && (
+        <DetailsPanel
+          target={details}
+          clients={trace.clients}
+          conflicts={detailConflicts}
+          onClose={clearSelection}
+          onShowSeq={showSeq}
+        />
+      )}
+      {listModel && <ScreenReaderList model={listModel} label={`${title ?? "Timeline"} as a list, in order`} />}
+    </div>
+  );
+}
+
+function detailsTarget(
+  key: string | null,
+  trace: Trace,
+  indexOfSeq: Map<number, number>,
+  rows: ReturnType<typeof buildRows>["rows"],
+): DetailsTarget | null {
+  if (!key) return null;
+  const seq = Number(key.slice(1));
+  if (key.startsWith("r")) {
+    const run = rows.find((r) => r.kind === "run" && r.events[0]?.seq === seq);
+    return run && run.kind === "run" ? { kind: "run", events: run.events, index: run.index } : null;
+  }
+  const i = indexOfSeq.get(seq);
+  const event = i === undefined ? undefined : trace.events[i];
+  return event && i !== undefined ? { kind: "event", event, index: i } : null;
+}
