@@ -152,12 +152,18 @@ function prefixKeys(name: string, args: (string | number)[], prefix: string): { 
 
 async function inspect(service: Redis, prefix: string, keys: string[]): Promise<Record<string, TraceValue>> {
   const out: Record<string, TraceValue> = {};
-  for (const k of keys) {
+  if (keys.length === 0) return out;
+  // Lessons inspect strings: one round trip; other types are read with their own command.
+  const first = (await service.pipeline(keys.map((k) => ["get", prefix + k])).exec()) ?? [];
+  for (const [i, k] of keys.entries()) {
+    const [err, value] = first[i] ?? [null, null];
+    if (!err) {
+      out[k] = (value as string | null) ?? null;
+      continue;
+    }
     const key = prefix + k;
     const type = await service.type(key);
-    if (type === "none") out[k] = null;
-    else if (type === "string") out[k] = await service.get(key);
-    else if (type === "hash") out[k] = await service.hgetall(key);
+    if (type === "hash") out[k] = await service.hgetall(key);
     else if (type === "list") out[k] = await service.lrange(key, 0, -1);
     else if (type === "set") out[k] = (await service.smembers(key)).sort();
     else if (type === "zset") out[k] = await service.zrange(key, "0", "-1", "WITHSCORES");
@@ -169,7 +175,9 @@ async function inspect(service: Redis, prefix: string, keys: string[]): Promise<
 /** Returns connections to the pool clean, deletes the run's keys and its ACL user. */
 async function cleanup(env: WorkerEnv, session: RunSession, prefix: string, setup: (string | number)[][], user?: ReturnType<typeof runUser>): Promise<void> {
   const base = baseCredentials();
-  await Promise.all(
+  const keys = new Set<string>([...session.touched].map((k) => prefix + k));
+  for (const [name, ...args] of setup) for (const k of prefixKeys(String(name), args, prefix).keys) keys.add(k);
+  const resets = Promise.all(
     session.conns.map(async (c) => {
       const redis = c.redis ?? (await c.acquiring?.catch(() => undefined));
       if (!redis) return;
@@ -185,12 +193,9 @@ async function cleanup(env: WorkerEnv, session: RunSession, prefix: string, setu
       }
     }),
   );
-  const keys = new Set<string>([...session.touched].map((k) => prefix + k));
-  for (const [name, ...args] of setup) for (const k of prefixKeys(String(name), args, prefix).keys) keys.add(k);
-  const p = env.service.pipeline();
-  if (keys.size > 0) p.unlink(...keys);
-  if (user) p.acl("DELUSER", user.username);
-  if (keys.size > 0 || user) await p.exec();
+  await Promise.all([resets, keys.size > 0 ? env.service.unlink(...keys) : undefined]);
+  // Only now: deleting the user also closes connections still authenticated as it.
+  if (user) await env.service.acl("DELUSER", user.username);
 }
 
 /** Publishes events to the run's Redis Stream as they happen, and the result for replay. */

@@ -1,0 +1,38 @@
+"use client";
+import { useCallback, useState, useTransition } from "react";
+import { checkSubmission } from "@/app/lessons/[slug]/check-action";
+import type { GradeResult } from "@/lib/lessons/grade-types";
+import { recordRun } from "./progress-store";
+
+const UNREACHABLE = (unit: string): GradeResult => ({
+  version: 1,
+  unit,
+  status: "error",
+  tests: [],
+  error: { code: "internal", message: "The playground server could not be reached. Check that it is still running, then try again." },
+  durationMs: 0,
+});
+
+/** Sends the learner's code to the grader; a pass marks the unit done on the course page. */
+export function useCheck(slug: string) {
+  const [result, setResult] = useState<GradeResult | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const check = useCallback(
+    (source: string) => {
+      startTransition(async () => {
+        let next: GradeResult;
+        try {
+          next = await checkSubmission({ slug, source });
+        } catch {
+          next = UNREACHABLE(slug);
+        }
+        setResult(next);
+        if (next.status === "pass") recordRun(slug, true);
+      });
+    },
+    [slug],
+  );
+
+  return { result, pending, check };
+}
