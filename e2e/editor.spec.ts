@@ -86,7 +86,7 @@ test("Ctrl+Enter runs the program from the editor", async ({ page }) => {
   const result = page.getByTestId("run-result");
   await page.keyboard.press("Control+Enter");
   await expect(result).toHaveAttribute("data-runs", "1", { timeout: 45_000 });
-  await expect(result).toHaveAttribute("data-state", "ok");
+  await expect(result).toHaveAttribute("data-state", "ok", { timeout: 45_000 });
 });
 
 test("keyboard users can leave the editor: Esc then Tab", async ({ page }) => {

@@ -43,7 +43,8 @@ export async function runAndWait(page: Page, buttonTestId = "run-button"): Promi
   const result = page.getByTestId("run-result");
   const before = Number(await result.getAttribute("data-runs"));
   await page.getByTestId(buttonTestId).click();
-  await expect(result).toHaveAttribute("data-runs", String(before + 1), { timeout: 45_000 });
+  const done = page.locator(`[data-testid="run-result"][data-runs="${before + 1}"]:not([data-state="running"])`);
+  await expect(done).toHaveCount(1, { timeout: 45_000 });
   return (await result.getAttribute("data-state")) ?? "";
 }
 

@@ -21,7 +21,7 @@ test.describe("every unit runs against real Redis with its expected result", () 
       }
 
       const status = await runAndWait(page);
-      const errorText = status === "ok" ? "" : await page.getByTestId("run-error").textContent();
+      const errorText = status === "ok" ? "" : await page.getByTestId("run-result").textContent();
       expect(status, `run failed: ${errorText}`).toBe("ok");
 
       const lines = await outputLines(page);

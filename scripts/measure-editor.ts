@@ -53,7 +53,7 @@ await page.waitForFunction(() => "__playground" in window);
 const serverMs: number[] = [];
 for (let i = 1; i <= runs; i++) {
   await page.getByTestId("run-button").click();
-  const status = page.locator(`[data-testid="run-result"][data-runs="${i}"] [data-testid="run-status"]`);
+  const status = page.locator(`[data-testid="run-result"][data-runs="${i}"]:not([data-state="running"]) [data-testid="run-status"]`);
   await status.waitFor();
   serverMs.push(Number(await status.getAttribute("data-server-ms")));
 }

@@ -30,8 +30,12 @@ export function useRun(slug: string) {
         } catch {
           next = UNREACHABLE;
         }
-        setState(next);
-        setFinished((n) => n + 1);
+        // Updates after an await leave the transition unless wrapped again; wrapped, the result
+        // and pending=false commit together, so nothing renders "running" with a new result.
+        startTransition(() => {
+          setState(next);
+          setFinished((n) => n + 1);
+        });
         recordRun(slug, next.expectationMet === true);
       });
     },

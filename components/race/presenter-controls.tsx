@@ -13,8 +13,8 @@ interface Props {
 }
 
 export const CONTROL_KEYS: { key: string; label: string }[] = [
-  { key: "S", label: "Step A: send its next command" },
-  { key: "B", label: "B writes now" },
+  { key: "S", label: "Step A (the program): send its next command" },
+  { key: "B", label: "B (the other client) writes now" },
   { key: "R", label: "Resume: run the rest at full speed" },
   { key: "X", label: "Stop the run" },
   { key: "P", label: "Presenter mode on / off" },
@@ -45,10 +45,10 @@ export function PresenterControls({ runId, opponent, paused, ended }: Props) {
       </h2>
       <div className="flex flex-wrap gap-2">
         <Button variant="primary" onClick={() => void send("step")} disabled={ended || !paused} aria-keyshortcuts="s" data-testid="step-a">
-          Step A <kbd className="font-mono opacity-80">S</kbd>
+          Step A (program) <kbd className="font-mono opacity-80">S</kbd>
         </Button>
         <Button onClick={() => void send("inject")} disabled={ended} aria-keyshortcuts="b" data-testid="b-writes">
-          B writes now: <code className="font-mono">{opponent}</code> <kbd className="font-mono opacity-80">B</kbd>
+          B (other client) writes now: <code className="font-mono">{opponent}</code> <kbd className="font-mono opacity-80">B</kbd>
         </Button>
         <Button onClick={() => void send("resume")} disabled={ended} aria-keyshortcuts="r" data-testid="resume">
           Resume <kbd className="font-mono opacity-80">R</kbd>

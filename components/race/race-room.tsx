@@ -4,7 +4,7 @@
  * audience's read-only view of the same stream. A finished run is replayed from its stored trace.
  */
 import { clsx } from "clsx";
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { Timeline } from "@/components/timeline/timeline";
 import { Button } from "@/components/ui/button";
 import type { PublicRaceMeta } from "@/lib/race/meta";
@@ -33,7 +33,12 @@ interface Props {
   initial: { trace: Trace; result: StreamedResult } | null;
 }
 
+const noSubscribe = () => () => {};
+
 export function RaceRoom({ meta, role, initial }: Props) {
+  // The timeline reads ?step=N only on its first client render; during hydration it would see
+  // the server's "no URL" and drop the step, so it mounts after hydration.
+  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
   const { trace, result, state, received } = useRunStream(meta.runId, initial);
   const [presenting, setPresenting] = useState(false);
   const [copied, setCopied] = useState(false);
@@ -100,7 +105,8 @@ export function RaceRoom({ meta, role, initial }: Props) {
           ) : meta.mode === "step" ? (
             <p>
               The run pauses before each of A&apos;s commands. Step A through WATCH and GET, let B write, then step to EXEC: it comes back null (a WatchError)
-              and the code retries. Share the audience link so students follow on their own screens.
+              and the code retries. A is the program (its connections are the first lanes), B is the other client (the last lane). Share the
+              audience link so students follow on their own screens.
             </p>
           ) : (
             <p>The run plays by itself; the timeline grows as each command comes back from Redis.</p>
@@ -126,11 +132,15 @@ export function RaceRoom({ meta, role, initial }: Props) {
           <dd className="inline">Presenter mode on / off</dd>
         </dl>
       )}
-      <ExecOutcomes trace={trace} />
-      {meta.mode !== "crowd" && <EventLog trace={trace} />}
+      {meta.mode !== "crowd" && (
+        <>
+          <ExecOutcomes trace={trace} />
+          <EventLog trace={trace} />
+        </>
+      )}
       {meta.crowd && <CrowdPanel crowd={meta.crowd} trace={trace} result={result} />}
       {result && <RunOutcome result={result} />}
-      <Timeline trace={trace.events.length ? trace : null} title="Timeline" />
+      {hydrated && <Timeline trace={trace.events.length ? trace : null} title="Timeline" />}
     </div>
   );
 }

@@ -35,11 +35,20 @@ export async function executeRun(req: RunRequest): Promise<RunResult> {
     timings: { totalMs: performance.now() - t0, transpileMs, programMs: 0, cpuMs: 0 },
   });
 
-  if (req.source.length > limits.codeChars) return early(limitError("code_limit", limits));
+  // A run rejected before it starts still ends its stream, so live viewers are never left waiting.
+  const rejected = async (result: RunResult) => {
+    if (req.stream) {
+      const sink = streamSink(env.service, runId);
+      for (const e of result.trace.events) sink.push(e);
+      await sink.close(result).catch(() => {});
+    }
+    return result;
+  };
+  if (req.source.length > limits.codeChars) return rejected(early(limitError("code_limit", limits)));
   const tt = performance.now();
   const js = transpile(req.source);
   const transpileMs = performance.now() - tt;
-  if (!js.ok) return early(js.error, transpileMs);
+  if (!js.ok) return rejected(early(js.error, transpileMs));
 
   const stream = req.stream ? streamSink(env.service, runId) : undefined;
   const useAcl = await env.acl();
