@@ -58,14 +58,30 @@ const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-
   detached: true,
 });
 
+/** Polls /api/health until Redis answers, so "ready" means a Run will work (and is warmed up). */
+async function waitForHealthy(timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://${host}:${port}/api/health`);
+      if ((await res.json()).redis === "ok") return true;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
 let announced = false;
-server.stdout.on("data", (chunk) => {
+server.stdout.on("data", async (chunk) => {
   const text = chunk.toString();
   process.stdout.write(text);
-  if (!announced && /ready/i.test(text)) {
-    announced = true;
-    console.log(`\nPlayground ready at http://${host}:${port}\nPress Ctrl+C to stop.`);
-  }
+  if (announced || !/ready/i.test(text)) return;
+  announced = true;
+  const healthy = await waitForHealthy();
+  if (!healthy) console.warn(`Redis at ${redis.url} is not answering yet; runs will report that until it does.`);
+  console.log(`\nPlayground ready at http://${host}:${port}\nPress Ctrl+C to stop.`);
 });
 
 let stopping = false;

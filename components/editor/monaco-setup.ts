@@ -1,6 +1,5 @@
 import { loader } from "@monaco-editor/react";
 import type { MonacoApi as Monaco } from "./editor-api";
-import { needsSandboxGlobals, SANDBOX_GLOBALS_DTS, SANDBOX_GLOBALS_PATH } from "./sandbox-globals";
 
 // Monaco is served from our own origin (copied to public/monaco on install): no CDN, works offline.
 loader.config({ paths: { vs: "/monaco/vs" } });
@@ -33,9 +32,7 @@ export function configureTypeScript(monaco: Monaco, apiDts: string): void {
   ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
   ts.typescriptDefaults.setEagerModelSync(true);
   // setExtraLibs replaces rather than appends, so re-mounting the editor stays idempotent.
-  const libs = [{ content: apiDts, filePath: IOREDIS_DTS_PATH }];
-  if (needsSandboxGlobals(apiDts)) libs.push({ content: SANDBOX_GLOBALS_DTS, filePath: SANDBOX_GLOBALS_PATH });
-  ts.typescriptDefaults.setExtraLibs(libs);
+  ts.typescriptDefaults.setExtraLibs([{ content: apiDts, filePath: IOREDIS_DTS_PATH }]);
 }
 
 export const EDITOR_THEMES = { light: "playground-light", dark: "playground-dark" } as const;

@@ -31,12 +31,14 @@ interface RunResultProps {
   pending: boolean;
   /** How many runs have finished on this page. */
   runs: number;
+  /** Graded units finish with "Check my code", so a matching run only points there. */
+  graded: boolean;
   expectedFinal: Record<string, string>;
   onShowLine(line: number): void;
 }
 
 /** The run's status, output and error, announced politely to screen readers as they change. */
-export function RunResult({ state, pending, runs, expectedFinal, onShowLine }: RunResultProps) {
+export function RunResult({ state, pending, runs, graded, expectedFinal, onShowLine }: RunResultProps) {
   const finished = !pending && state;
   return (
     <section aria-label="Run result" aria-live="polite" data-testid="run-result" data-runs={runs} data-state={pending ? "running" : (state?.status ?? "idle")} className="space-y-3">
@@ -51,7 +53,9 @@ export function RunResult({ state, pending, runs, expectedFinal, onShowLine }: R
       </p>
       {finished && state.expectationMet && (
         <p data-testid="run-passed" className="rounded-md bg-green-100 px-3 py-2 text-sm font-medium text-green-900 dark:bg-green-950 dark:text-green-200">
-          That is the expected result. Well done!
+          {graded
+            ? "That is the expected result. Now press Check my code to test it against other clients' writes."
+            : "That is the expected result. Well done!"}
         </p>
       )}
       {finished && state.error && (
@@ -80,7 +84,9 @@ export function RunResult({ state, pending, runs, expectedFinal, onShowLine }: R
             {Object.entries(state.finalState).map(([key, value]) => (
               <div key={key} className="contents" data-key={key} data-value={show(value)}>
                 <dt>{key}</dt>
-                <dd>{show(value)}</dd>
+                <dd className={expectedFinal[key] !== undefined && !state.scenarioId && expectedFinal[key] !== show(value) ? "font-semibold text-red-800 dark:text-red-300" : undefined}>
+                  {show(value)}
+                </dd>
                 <dd className="text-slate-600 dark:text-slate-400">
                   {expectedFinal[key] !== undefined && !state.scenarioId ? `expected ${expectedFinal[key]}` : ""}
                 </dd>

@@ -1,5 +1,5 @@
 "use client";
-import { Play, RotateCcw, Swords } from "lucide-react";
+import { ListChecks, Play, RotateCcw, Swords } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { WorkbenchUnit } from "./types";
@@ -9,10 +9,12 @@ interface RunToolbarProps {
   pending: boolean;
   ready: boolean;
   onRun(scenarioId?: string): void;
+  /** Graded units only: run the grader's race checks. */
+  onCheck?: () => void;
   onReset(): void;
 }
 
-export function RunToolbar({ unit, pending, ready, onRun, onReset }: RunToolbarProps) {
+export function RunToolbar({ unit, pending, ready, onRun, onCheck, onReset }: RunToolbarProps) {
   const disabled = pending || !ready;
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -26,6 +28,12 @@ export function RunToolbar({ unit, pending, ready, onRun, onReset }: RunToolbarP
           {s.label}
         </Button>
       ))}
+      {onCheck && (
+        <Button onClick={onCheck} disabled={disabled} data-testid="check-button">
+          <ListChecks aria-hidden className="size-4" />
+          Check my code
+        </Button>
+      )}
       <span className="ml-auto" />
       <ConfirmDialog
         trigger={

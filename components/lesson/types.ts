@@ -7,6 +7,8 @@ export interface WorkbenchUnit {
   title: string;
   starter: string;
   hasSolution: boolean;
+  /** Exercises are graded ("Check my code"); only a passing check marks them done. */
+  graded: boolean;
   scenarios: { id: string; label: string; description: string }[];
   expectedFinal: Record<string, string>;
 }

@@ -27,7 +27,8 @@ export function useCheck(slug: string) {
         } catch {
           next = UNREACHABLE(slug);
         }
-        setResult(next);
+        // State set after an await needs its own transition to land together with `pending`.
+        startTransition(() => setResult(next));
         if (next.status === "pass") recordRun(slug, true);
       });
     },

@@ -14,8 +14,11 @@ const UNREACHABLE: RunState = {
   },
 };
 
-/** Sends a run to the server action and keeps its latest state; one run at a time. */
-export function useRun(slug: string) {
+/**
+ * Sends a run to the server action and keeps its latest state; one run at a time.
+ * `runCanPass`: whether the expected output alone completes the unit (not for graded exercises).
+ */
+export function useRun(slug: string, runCanPass: boolean) {
   const [state, setState] = useState<RunState | null>(null);
   // Counts finished runs so tests (and assistive tech) can tell a new result from the last one.
   const [finished, setFinished] = useState(0);
@@ -36,10 +39,10 @@ export function useRun(slug: string) {
           setState(next);
           setFinished((n) => n + 1);
         });
-        recordRun(slug, next.expectationMet === true);
+        recordRun(slug, runCanPass && next.expectationMet === true);
       });
     },
-    [slug],
+    [slug, runCanPass],
   );
 
   return { state, pending, run, finished };

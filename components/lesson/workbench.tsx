@@ -4,6 +4,8 @@ import { CodeEditor } from "@/components/editor/code-editor";
 import type { EditorApi, EditorRunError } from "@/components/editor/editor-api";
 import { exposeTestHook } from "@/components/editor/test-hook";
 import { Timeline } from "@/components/timeline/timeline";
+import type { Trace } from "@/lib/trace/types";
+import { CheckResults } from "./check-results";
 import { loadSavedCode, saveCode } from "./code-storage";
 import { RunResult } from "./run-result";
 import { RunToolbar } from "./run-toolbar";
@@ -11,29 +13,41 @@ import { ScenarioNotes } from "./scenario-notes";
 import { SolutionPanel } from "./solution-panel";
 import { TabHint } from "./tab-hint";
 import type { WorkbenchUnit } from "./types";
+import { useCheck } from "./use-check";
 import { useRun } from "./use-run";
 
-/** Editor, Run, output and timeline for one unit. Keyed by slug by the page. */
+/** Editor, Run (and Check), output and timeline for one unit. Keyed by slug by the page. */
 export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: string }) {
   const [initialCode] = useState(() => (typeof window === "undefined" ? unit.starter : (loadSavedCode(unit.slug) ?? unit.starter)));
   const [api, setApi] = useState<EditorApi | null>(null);
   const [highlightLine, setHighlightLine] = useState<number | null>(null);
-  const { state, pending, run, finished } = useRun(unit.slug);
-  const pendingRef = useRef(pending);
+  // A failing check's scenario, shown on the timeline instead of the last run until the next run.
+  const [shown, setShown] = useState<{ trace: Trace; label: string } | null>(null);
+  const { state, pending, run, finished } = useRun(unit.slug, !unit.graded);
+  const { result: checkResult, pending: checking, check } = useCheck(unit.slug);
+  const busy = pending || checking;
+  const busyRef = useRef(busy);
   useEffect(() => {
-    pendingRef.current = pending;
-  }, [pending]);
+    busyRef.current = busy;
+  }, [busy]);
 
   useEffect(() => (api ? exposeTestHook(api) : undefined), [api]);
 
   const start = useCallback(
     (scenarioId?: string) => {
-      if (!api || pendingRef.current) return;
+      if (!api || busyRef.current) return;
       setHighlightLine(null);
+      setShown(null);
       run(api.getCode(), scenarioId);
     },
     [api, run],
   );
+
+  const startCheck = () => {
+    if (!api || busyRef.current) return;
+    setShown(null);
+    check(api.getCode());
+  };
 
   const replaceCode = (code: string) => {
     api?.setCode(code);
@@ -42,6 +56,7 @@ export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: strin
 
   const err = !pending ? state?.error : undefined;
   const runError: EditorRunError | null = err?.line !== undefined ? { message: err.message, line: err.line, column: err.column } : null;
+  const trace = shown?.trace ?? (pending ? null : (state?.trace ?? null));
 
   return (
     <div className="space-y-4">
@@ -60,10 +75,18 @@ export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: strin
         </div>
         <TabHint />
       </div>
-      <RunToolbar unit={unit} pending={pending} ready={api !== null} onRun={start} onReset={() => replaceCode(unit.starter)} />
+      <RunToolbar
+        unit={unit}
+        pending={busy}
+        ready={api !== null}
+        onRun={start}
+        onCheck={unit.graded ? startCheck : undefined}
+        onReset={() => replaceCode(unit.starter)}
+      />
       <ScenarioNotes scenarios={unit.scenarios} />
-      <RunResult state={state} pending={pending} runs={finished} expectedFinal={unit.expectedFinal} onShowLine={setHighlightLine} />
-      <Timeline title="Timeline" trace={pending ? null : (state?.trace ?? null)} onSelectLine={setHighlightLine} />
+      <RunResult state={state} pending={pending} runs={finished} graded={unit.graded} expectedFinal={unit.expectedFinal} onShowLine={setHighlightLine} />
+      {unit.graded && <CheckResults result={checkResult} pending={checking} onShowTrace={(t, label) => setShown({ trace: t, label })} />}
+      <Timeline title={shown ? `Timeline: ${shown.label}` : "Timeline"} trace={trace} onSelectLine={setHighlightLine} />
       {unit.hasSolution && <SolutionPanel slug={unit.slug} onUse={replaceCode} />}
     </div>
   );

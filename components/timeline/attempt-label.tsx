@@ -31,7 +31,7 @@ export function AttemptLabel({ attempt, revealed }: { attempt: Attempt; revealed
   return (
     <div
       className={clsx(
-        "flex h-full items-end gap-1 border-l-2 pl-1.5 text-[0.7rem] font-semibold tracking-wide text-slate-700 uppercase dark:text-slate-300",
+        "flex h-full items-end gap-1 border-l-2 pl-1.5 text-xs font-semibold text-slate-700 dark:text-slate-300",
         BRACKET_CLASS[shown.outcome],
       )}
     >

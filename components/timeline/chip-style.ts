@@ -18,7 +18,7 @@ import {
   type LucideIcon,
 } from "lucide-react";
 import { isWriteCommand } from "@/lib/trace/analysis";
-import { formatArgs, formatValue } from "@/lib/trace/format";
+import { execFailures, formatArgs, formatValue } from "@/lib/trace/format";
 import type { CommandEvent, PauseEvent } from "@/lib/trace/types";
 
 export type Tone = "watch" | "read" | "multi" | "queued" | "committed" | "aborted" | "control" | "error" | "write" | "dirty" | "pause";
@@ -67,12 +67,18 @@ export function commandLook(e: CommandEvent, dirtiesKey?: string): ChipLook {
       const outcome = e.outcome ?? (e.reply === null ? "aborted" : e.reply === undefined ? undefined : "committed");
       if (outcome === "aborted") return { icon: CircleX, tone: "aborted", label: "EXEC → null", badge: "WatchError" };
       if (outcome === "discarded") return { icon: Trash, tone: "control", label: "EXEC discarded" };
-      if (outcome === "committed") return { icon: CircleCheck, tone: "committed", label: "EXEC", badge: "committed" };
+      if (outcome === "committed") {
+        // Redis runs every queued command even when one fails; say so instead of a plain "committed".
+        const failed = execFailures(e);
+        return { icon: CircleCheck, tone: "committed", label: failed ? `EXEC, ${failed} failed` : "EXEC", badge: "committed" };
+      }
       return { icon: Layers, tone: "multi", label: "EXEC …" };
     }
   }
   const reply = e.reply === undefined ? "" : ` → ${formatValue(e.reply, 18)}`;
-  if (dirtiesKey !== undefined) return { icon: Zap, tone: "dirty", label: `${call}${reply}`, badge: `changed ${dirtiesKey}` };
+  // The key is in the call and the new value in the key's track: the badge stays short so the
+  // call is not truncated away in a narrow lane.
+  if (dirtiesKey !== undefined) return { icon: Zap, tone: "dirty", label: call, badge: "changed" };
   if (isWriteCommand(e.name)) return { icon: Pencil, tone: "write", label: `${call}${reply}` };
   return { icon: BookOpen, tone: "read", label: `${call}${reply}` };
 }

@@ -36,7 +36,8 @@ export function Chip({ look, description, selected, current, count, onSelect }: 
       <span className="truncate">{look.label}</span>
       {count !== undefined && <span className="shrink-0 font-semibold">× {count}</span>}
       {look.badge && (
-        <span className="shrink-0 rounded-sm bg-black/5 px-1 font-sans text-[0.7rem] font-semibold tracking-wide uppercase dark:bg-white/10">
+        // Badges keep the word's case ("WatchError" as in the lesson); upper case also got truncated in narrow lanes.
+        <span className="shrink-0 rounded-sm bg-black/5 px-1 font-sans text-[0.7rem] font-semibold dark:bg-white/10">
           {look.badge}
         </span>
       )}

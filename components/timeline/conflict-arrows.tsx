@@ -1,14 +1,16 @@
 import { useId } from "react";
 import type { Conflict } from "@/lib/trace/analysis";
+import type { SeqLookup } from "@/lib/trace/lookup";
 
 interface ConflictArrowsProps {
   conflicts: Conflict[];
   laneOf: Map<string, number>;
-  laneCount: number;
+  /** Relative lane widths, in lane order. */
+  weights: number[];
   /** Event index -> row index, and row index -> top offset (px). */
   rowOfEvent: Int32Array;
   offsets: number[];
-  indexOfSeq: Map<number, number>;
+  indexOfSeq: SeqLookup<number>;
   /** Visible pixel band; arrows wholly outside it are not drawn. */
   viewTop: number;
   viewBottom: number;
@@ -24,7 +26,11 @@ interface ConflictArrowsProps {
  * Lane x positions are percentages of the lane area, so no layout measurement is needed.
  */
 export function ConflictArrows(props: ConflictArrowsProps) {
-  const { conflicts, laneOf, laneCount, rowOfEvent, offsets, indexOfSeq, viewTop, viewBottom, current } = props;
+  const { conflicts, laneOf, weights, rowOfEvent, offsets, indexOfSeq, viewTop, viewBottom, current } = props;
+  const total = weights.reduce((a, b) => a + b, 0);
+  const starts = weights.map((_, i) => weights.slice(0, i).reduce((a, b) => a + b, 0));
+  /** x of a point `at` (0..1) across lane `lane`, as a percentage of the lane area. */
+  const xOf = (lane: number, at: number) => (((starts[lane] ?? 0) + (weights[lane] ?? 1) * at) / total) * 100;
   // Two timelines on one page must not share a marker id.
   const markerId = `tl-arrow-${useId().replace(/:/g, "")}`;
   const arrows = conflicts.flatMap((c) => {
@@ -40,9 +46,9 @@ export function ConflictArrows(props: ConflictArrowsProps) {
     const y2 = (offsets[er] ?? 0) + 2;
     if (y2 < viewTop || y1 > viewBottom) return [];
     // Same lane (a client dirtied its own watch): run the arrow down the lane's right edge.
-    const shift = wl === el ? 0.42 : 0;
-    const x1 = ((wl + 0.5 + shift) / laneCount) * 100;
-    const x2 = ((el + 0.5 + shift) / laneCount) * 100;
+    const at = wl === el ? 0.92 : 0.5;
+    const x1 = xOf(wl, at);
+    const x2 = xOf(el, at);
     return [{ c, x1, x2, y1, y2 }];
   });
   if (arrows.length === 0) return null;

@@ -1,6 +1,7 @@
 import { Bot, Code, Database } from "lucide-react";
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type CSSProperties, type Ref } from "react";
 import { valueAt, type ValueTrack } from "@/lib/trace/analysis-values";
+import { pointLookup } from "@/lib/trace/lookup";
 import { formatValue } from "@/lib/trace/format";
 import type { Trace } from "@/lib/trace/types";
 import { ConflictArrows } from "./conflict-arrows";
@@ -9,6 +10,9 @@ import { rowAt, type RowModel } from "./rows";
 
 const GUTTER = "3rem";
 const LANE_MIN_REM = 10;
+/** A program connection with no transaction and a few commands (often just QUIT) gets less room. */
+const QUIET_WEIGHT = 0.6;
+const QUIET_MAX_COMMANDS = 3;
 const TRACK_REM = 6;
 /** Extra pixels rendered above and below the viewport so fast scrolling shows no gaps. */
 const OVERSCAN_PX = 160;
@@ -38,9 +42,13 @@ export function Lanes({ trace, model, tracks, ctx, laneOf, handle }: LanesProps)
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(FALLBACK_HEIGHT);
   const lanes = useMemo(() => trace.clients.map((c) => c.id), [trace]);
-  const template = `${GUTTER} repeat(${lanes.length}, minmax(${LANE_MIN_REM}rem, 1fr)) ${tracks.map(() => `${TRACK_REM}rem`).join(" ")}`;
-  const minWidth = `calc(${GUTTER} + ${lanes.length * LANE_MIN_REM}rem + ${tracks.length * TRACK_REM}rem)`;
-  const pointAt = useMemo(() => tracks.map((t) => new Map(t.points.map((p) => [p.seq, p]))), [tracks]);
+  const weights = useMemo(() => laneWeights(trace, model), [trace, model]);
+  // Lanes share the width in proportion to their weights and never below it (the container's
+  // min-width scrolls instead), so arrows can place lanes by percentage without measuring.
+  const weightSum = weights.reduce((a, b) => a + b, 0);
+  const template = `${GUTTER} ${weights.map((w) => `minmax(0, ${w}fr)`).join(" ")} ${tracks.map(() => `${TRACK_REM}rem`).join(" ")}`;
+  const minWidth = `calc(${GUTTER} + ${(weightSum * LANE_MIN_REM).toFixed(2)}rem + ${tracks.length * TRACK_REM}rem)`;
+  const pointAt = useMemo(() => tracks.map(pointLookup), [tracks]);
 
   useEffect(() => {
     const el = scroller.current;
@@ -127,7 +135,7 @@ export function Lanes({ trace, model, tracks, ctx, laneOf, handle }: LanesProps)
         <ConflictArrows
           conflicts={model.conflicts}
           laneOf={laneOf}
-          laneCount={lanes.length}
+          weights={weights}
           rowOfEvent={model.rowOfEvent}
           offsets={model.offsets}
           indexOfSeq={ctx.indexOfSeq}
@@ -140,6 +148,15 @@ export function Lanes({ trace, model, tracks, ctx, laneOf, handle }: LanesProps)
         {visible}
       </div>
     </div>
+  );
+}
+
+function laneWeights(trace: Trace, model: RowModel): number[] {
+  const commands = new Map<string, number>();
+  for (const e of trace.events) if (e.kind === "command") commands.set(e.client, (commands.get(e.client) ?? 0) + 1);
+  const transacting = new Set(model.attempts.map((a) => a.client));
+  return trace.clients.map((c) =>
+    c.origin === "program" && !transacting.has(c.id) && (commands.get(c.id) ?? 0) <= QUIET_MAX_COMMANDS ? QUIET_WEIGHT : 1,
   );
 }
 

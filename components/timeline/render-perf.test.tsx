@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * How long the timeline takes to show a 5,000-event run: median and p95 of 5 first renders,
+ * How long the timeline takes to show a 5,000-event run: median and p95 of 10 first renders,
  * each on a fresh trace object (so the analysis is included, not served from its memo).
  * React is loaded in its production build, as learners get it from `next build`; the dev
  * build used by the other tests is several times slower. Logged only - no timed assertion,
@@ -23,7 +23,7 @@ import { expect, it } from "vitest";
 import { bigRaceTrace } from "@/lib/trace/fixtures";
 import { Timeline } from "./timeline";
 
-const RUNS = 5;
+const RUNS = 10;
 
 function percentile(xs: number[], p: number): number {
   const sorted = [...xs].sort((a, b) => a - b);

@@ -3,6 +3,7 @@ import { ChevronDown, ChevronUp, Flag, Swords, Terminal, Zap } from "lucide-reac
 import { memo, type ReactNode } from "react";
 import type { Attempt, Conflict } from "@/lib/trace/analysis";
 import type { ValuePoint, ValueTrack } from "@/lib/trace/analysis-values";
+import type { SeqLookup } from "@/lib/trace/lookup";
 import { Note } from "./note";
 import { TrackCells } from "./track-cells";
 import { conflictSentence, describeEvent, describeRun, eventLine, formatArgs } from "@/lib/trace/format";
@@ -17,12 +18,12 @@ export interface RowContext {
   laneOf: Map<string, number>;
   tracks: ValueTrack[];
   /** Per displayed track: the point recorded at a seq. */
-  pointAt: Map<number, ValuePoint>[];
+  pointAt: SeqLookup<ValuePoint>[];
   /** Event index of the current step; null when the whole run is shown. */
   current: number | null;
   selected: string | null;
   dirtying: Map<number, Conflict[]>;
-  indexOfSeq: Map<number, number>;
+  indexOfSeq: SeqLookup<number>;
   onSelect: (key: string, line: number | null) => void;
   onStep: (index: number) => void;
   onToggleRun: (firstSeq: number) => void;
@@ -39,8 +40,11 @@ function RowBody({ row, ctx, spans }: { row: Row; ctx: RowContext; spans: (Attem
   const laneCells = (content: (lane: number) => ReactNode) =>
     ctx.lanes.map((id, lane) => {
       const a = spans[lane];
+      // While stepping, an attempt the replay has not finished keeps a neutral bracket: its
+      // color would give the outcome away.
+      const outcome = a && (ctx.indexOfSeq.get(a.endSeq) ?? Infinity) > revealedUpTo ? "open" : a?.outcome;
       return (
-        <div key={id} className={clsx("flex min-w-0 items-center px-1.5", a && row.kind !== "attempt" && "border-l-2", a && BRACKET_CLASS[a.outcome])}>
+        <div key={id} className={clsx("flex min-w-0 items-center px-1.5", a && row.kind !== "attempt" && "border-l-2", outcome && BRACKET_CLASS[outcome])}>
           {content(lane)}
         </div>
       );

@@ -74,9 +74,11 @@ export function buildRows(trace: Trace, expanded: ReadonlySet<number>): RowModel
   };
   const rowOfEvent = new Int32Array(trace.events.length);
 
-  const push = (row: Row, events: readonly TraceEvent[]) => {
-    for (const e of events) {
-      const starting = startsAt.get(e.seq);
+  const events = trace.events;
+  // A row covers events[from..to]; no per-row arrays, a 5,000-event run makes enough garbage.
+  const push = (row: Row, from: number, to: number) => {
+    for (let i = from; i <= to; i++) {
+      const starting = startsAt.get(events[i]!.seq);
       if (starting) for (const a of starting) {
         rows.push({ kind: "attempt", attempt: a });
         const lane = laneOf.get(a.client);
@@ -86,9 +88,9 @@ export function buildRows(trace: Trace, expanded: ReadonlySet<number>): RowModel
     }
     rows.push(row);
     spans.push(open);
-    const [from, to] = rowRange(row);
-    for (let i = from; i <= to; i++) rowOfEvent[i] = rows.length - 1;
-    for (const e of events) {
+    rowOfEvent.fill(rows.length - 1, from, to + 1);
+    for (let i = from; i <= to; i++) {
+      const e = events[i]!;
       const ending = endsAt.get(e.seq);
       if (ending) for (const a of ending) {
         const lane = laneOf.get(a.client);
@@ -102,21 +104,22 @@ export function buildRows(trace: Trace, expanded: ReadonlySet<number>): RowModel
     }
   };
 
-  for (const item of collapseRuns(trace.events, { keep })) {
-    if (item.kind === "event") push({ kind: "event", event: item.event, index: item.index }, [item.event]);
+  for (const item of collapseRuns(events, { keep })) {
+    if (item.kind === "event") push({ kind: "event", event: item.event, index: item.index }, item.index, item.index);
     else if (expanded.has(item.events[0]!.seq)) {
-      item.events.forEach((e, i) =>
-        push({ kind: "event", event: e, index: item.index + i, ...(i === 0 ? { group: { size: item.events.length } } : {}) }, [e]),
-      );
-    } else push({ kind: "run", events: item.events, index: item.index }, item.events);
+      item.events.forEach((e, i) => {
+        const index = item.index + i;
+        push({ kind: "event", event: e, index, ...(i === 0 ? { group: { size: item.events.length } } : {}) }, index, index);
+      });
+    } else push({ kind: "run", events: item.events, index: item.index }, item.index, item.index + item.events.length - 1);
   }
 
   const offsets = new Array<number>(rows.length + 1);
   let y = 0;
-  rows.forEach((r, i) => {
+  for (let i = 0; i < rows.length; i++) {
     offsets[i] = y;
-    y += ROW_HEIGHT[r.kind];
-  });
+    y += ROW_HEIGHT[rows[i]!.kind];
+  }
   offsets[rows.length] = y;
   return { rows, offsets, rowOfEvent, spans, attempts: all, conflicts: cs, dirtying };
 }

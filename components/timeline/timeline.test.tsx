@@ -1,8 +1,11 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { hydrateRoot } from "react-dom/client";
+import { renderToString } from "react-dom/server";
 import { traceToText } from "@/lib/trace/analysis";
-import { bigRaceTrace, fixtures } from "@/lib/trace/fixtures";
+import { bigRaceTrace, fixtures, recorded } from "@/lib/trace/fixtures";
+import type { Trace } from "@/lib/trace/types";
 import { Timeline } from "./timeline";
 
 afterEach(cleanup);
@@ -45,7 +48,7 @@ describe("Timeline", () => {
     expect(screen.getByText("attempt 2 - committed (retry)")).toBeTruthy();
     expect(chip(/EXEC, returned null: WatchError/).textContent).toMatch(/WatchError/);
     const write = chip(/^B: INCRBY balance:1 7, reply 107$/);
-    expect(write.textContent).toMatch(/changed balance:1/);
+    expect(write.textContent).toMatch(/INCRBY balance:1 7\s*changed$/);
     expect(inLanes().getByText("Why: B changed balance:1 after A watched it, so A's EXEC was aborted.")).toBeTruthy();
     const arrow = screen.getByTestId("conflict-arrows").querySelector("line")!;
     expect([arrow.dataset.writeSeq, arrow.dataset.execSeq]).toEqual(["4", "7"]);
@@ -169,6 +172,75 @@ describe("Timeline", () => {
     rerender(<Timeline trace={fixtures.noConflict} onSelectLine={onSelectLine} />);
     expect(screen.getByText("Whole run · 7 events")).toBeTruthy();
     expect(window.location.search).toBe("?x=1");
+  });
+
+  it("keeps ?step=N when it is server-rendered with a trace and hydrated", async () => {
+    window.history.replaceState(null, "", "/race/r1?step=7&x=1");
+    const onSelectLine = vi.fn();
+    const ui = <Timeline trace={fixtures.oneConflict} onSelectLine={onSelectLine} />;
+    // The server has no URL: it renders the whole run.
+    const host = document.createElement("div");
+    host.innerHTML = renderToString(ui);
+    document.body.append(host);
+    expect(host.textContent).toContain("Whole run · 15 events");
+    const errors = vi.spyOn(console, "error");
+    let root: ReturnType<typeof hydrateRoot> | undefined;
+    await act(async () => {
+      root = hydrateRoot(host, ui);
+    });
+    expect(window.location.search).toBe("?step=7&x=1");
+    expect(within(host).getByText("Step 7 of 15")).toBeTruthy();
+    expect(onSelectLine).toHaveBeenLastCalledWith(9);
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+    act(() => root!.unmount());
+    host.remove();
+  });
+
+  it("keeps the step and the selection while a live trace grows, and starts over on a new run", () => {
+    const full = recorded.unit2Conflict;
+    const upTo = (n: number): Trace => ({ ...full, events: full.events.slice(0, n).map((e) => ({ ...e })) });
+    const { rerender } = render(<Timeline trace={upTo(6)} />);
+    expect(screen.getByText("The run has not finished yet.")).toBeTruthy();
+    fireEvent.keyDown(lanes(), { key: "ArrowRight" });
+    fireEvent.keyDown(lanes(), { key: "ArrowRight" });
+    expect(screen.getByText("Step 2 of 6")).toBeTruthy();
+    fireEvent.click(chip(/^B, line 10: WATCH balance:1, reply "OK"$/));
+    // New objects for the same events, plus more of them: the same run, still streaming.
+    rerender(<Timeline trace={upTo(12)} />);
+    expect(screen.getByText("Step 2 of 12")).toBeTruthy();
+    expect(window.location.search).toBe("?step=2");
+    expect(screen.getByRole("region", { name: "Details of the selected event" }).textContent).toContain("B, line 10: WATCH balance:1");
+    rerender(<Timeline trace={full} />);
+    expect(screen.getByText("Step 2 of 19")).toBeTruthy();
+    expect(screen.queryByText("The run has not finished yet.")).toBeNull();
+    // A different run (its first event differs) resets the view and the URL.
+    rerender(<Timeline trace={recorded.unit1Plain} />);
+    expect(screen.getByText("Whole run · 9 events")).toBeTruthy();
+    expect(screen.queryByRole("region", { name: "Details of the selected event" })).toBeNull();
+    expect(window.location.search).toBe("");
+  });
+
+  it("explains a real staged conflict: C's write, B's aborted EXEC, the retry", () => {
+    const onSelectLine = vi.fn();
+    render(<Timeline trace={recorded.unit2Conflict} onSelectLine={onSelectLine} />);
+    expect(screen.getByTitle("C: other client (staged)")).toBeTruthy();
+    expect(inLanes().getByText("attempt 1 - WatchError")).toBeTruthy();
+    expect(inLanes().getByText("attempt 2 - committed (retry)")).toBeTruthy();
+    expect(inLanes().getByText("Why: C changed balance:1 after B watched it, so B's EXEC was aborted.")).toBeTruthy();
+    const arrow = screen.getByTestId("conflict-arrows").querySelector("line")!;
+    expect([arrow.dataset.writeSeq, arrow.dataset.execSeq]).toEqual(["4", "8"]);
+    expect(chip(/^C: INCRBY balance:1 7, reply 107$/).textContent).toMatch(/changed$/);
+    fireEvent.click(chip(/^B, line 14: EXEC, returned null: WatchError/));
+    expect(onSelectLine).toHaveBeenLastCalledWith(14);
+  });
+
+  it("shows a command that failed inside a committed EXEC", () => {
+    render(<Timeline trace={recorded.execError} />);
+    const exec = chip(/EXEC, committed, results: error: ERR value is not an integer or out of range; "OK"$/);
+    expect(exec.textContent).toContain("EXEC, 1 failed");
+    fireEvent.click(exec);
+    expect(screen.getByRole("region", { name: "Details of the selected event" }).textContent).toContain("ERR value is not an integer");
   });
 
   it("clamps a step beyond the run and ignores junk", () => {

@@ -6,8 +6,9 @@
 import { clsx } from "clsx";
 import { Inbox, TriangleExclamationPoint } from "lucide-react";
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { watchedValues } from "@/lib/trace/analysis";
+import { extendsTrace, watchedValues } from "@/lib/trace/analysis";
 import { describeEvent, eventLine } from "@/lib/trace/format";
+import { seqIndex, type SeqLookup } from "@/lib/trace/lookup";
 import type { Trace } from "@/lib/trace/types";
 import { DetailsPanel, type DetailsTarget } from "./details-panel";
 import { ExportButtons } from "./export-buttons";
@@ -17,7 +18,7 @@ import { buildRows } from "./rows";
 import { ScreenReaderList } from "./sr-list";
 import { StepControl } from "./step-control";
 import { Summary } from "./summary";
-import { useUrlStep, writeStep } from "./url-step";
+import { parseStep, useUrlStep, writeStep } from "./url-step";
 
 /** More value tracks than this would squeeze the lanes; the details panel shows the rest. */
 const MAX_TRACKS = 3;
@@ -29,11 +30,14 @@ export interface TimelineProps {
 }
 
 export function Timeline({ trace, onSelectLine, title }: TimelineProps) {
-  const urlStep = useUrlStep();
-  // Count traces so a new run remounts the view (fresh step, selection, scroll); only the
-  // first trace after page load adopts ?step=N - a shared link points into that run.
+  // Count runs so a new run remounts the view (fresh step, selection, scroll); a trace that
+  // only grew (a live run streaming in) is the same run and keeps them. Only the first run
+  // after page load adopts ?step=N - a shared link points into that run.
   const [seen, setSeen] = useState<{ trace: Trace | null; n: number }>({ trace: null, n: 0 });
-  if (trace && trace !== seen.trace) setSeen({ trace, n: seen.n + 1 });
+  let next = seen;
+  if (!trace && seen.trace) next = { trace: null, n: seen.n };
+  else if (trace && trace !== seen.trace) next = { trace, n: seen.trace && extendsTrace(seen.trace, trace) ? seen.n : seen.n + 1 };
+  if (next !== seen) setSeen(next);
 
   if (!trace) {
     return (
@@ -44,22 +48,24 @@ export function Timeline({ trace, onSelectLine, title }: TimelineProps) {
       </div>
     );
   }
-  const n = trace === seen.trace ? seen.n : seen.n + 1;
-  return <TimelineView key={n} trace={trace} initialStep={n === 1 ? urlStep : null} onSelectLine={onSelectLine} title={title} />;
+  return <TimelineView key={next.n} trace={trace} adoptUrl={next.n === 1} onSelectLine={onSelectLine} title={title} />;
 }
 
 interface ViewProps {
   trace: Trace;
-  initialStep: number | null;
+  /** The first run after page load opens at ?step=N; later runs clear it. */
+  adoptUrl: boolean;
   onSelectLine?: (line: number | null) => void;
   title?: string;
 }
 
 const clampStep = (n: number, total: number) => Math.min(Math.max(1, Math.round(n)), Math.max(1, total));
 
-function TimelineView({ trace, initialStep, onSelectLine, title }: ViewProps) {
+function TimelineView({ trace, adoptUrl, onSelectLine, title }: ViewProps) {
   const total = trace.events.length;
-  const [step, setStep] = useState<number | null>(initialStep === null || total === 0 ? null : clampStep(initialStep, total));
+  // Null on the server and while hydrating; the mount effect reads the address bar then.
+  const urlStep = useUrlStep();
+  const [step, setStep] = useState<number | null>(() => (!adoptUrl || urlStep === null || total === 0 ? null : clampStep(urlStep, total)));
   const [selected, setSelected] = useState<string | null>(() => {
     const e = step === null ? undefined : trace.events[step - 1];
     return e ? eventKey(e) : null;
@@ -72,7 +78,7 @@ function TimelineView({ trace, initialStep, onSelectLine, title }: ViewProps) {
   // (time-sliced) pass after the lanes are on screen, instead of delaying the first paint.
   const listModel = useDeferredValue(model, null);
   const tracks = useMemo(() => watchedValues(trace).slice(0, MAX_TRACKS), [trace]);
-  const indexOfSeq = useMemo(() => new Map(trace.events.map((e, i) => [e.seq, i])), [trace]);
+  const indexOfSeq = useMemo(() => seqIndex(trace.events), [trace]);
   const laneOf = useMemo(() => new Map(trace.clients.map((c, i) => [c.id, i])), [trace]);
 
   const goTo = useCallback(
@@ -124,11 +130,17 @@ function TimelineView({ trace, initialStep, onSelectLine, title }: ViewProps) {
   }, []);
 
   // A shared ?step=N link: highlight its line and scroll to it once; a new run clears the param.
+  // Hydration renders without the URL (the server has none), so read it here rather than
+  // trusting the first render, and never clear a step the first run was opened with.
   useEffect(() => {
     if (step !== null) {
       onSelectLine?.(eventLine(trace.events[step - 1]!));
       lanes.current?.reveal(step - 1);
-    } else writeStep(null);
+      return;
+    }
+    if (!adoptUrl) return writeStep(null);
+    const fromUrl = parseStep(window.location.search);
+    if (fromUrl !== null && total > 0) goTo(fromUrl);
     // Mount only: later steps are handled by goTo.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -203,7 +215,7 @@ function TimelineView({ trace, initialStep, onSelectLine, title }: ViewProps) {
 function detailsTarget(
   key: string | null,
   trace: Trace,
-  indexOfSeq: Map<number, number>,
+  indexOfSeq: SeqLookup<number>,
   rows: ReturnType<typeof buildRows>["rows"],
 ): DetailsTarget | null {
   if (!key) return null;

@@ -25,7 +25,8 @@ export const RUN_CONNECTION_OPTIONS: RedisOptions = {
   enableOfflineQueue: false,
   maxRetriesPerRequest: 0,
   retryStrategy: () => null,
-  connectTimeout: 2000,
+  // Generous: a worker's event loop may be busy with another run's CPU slice when it fires.
+  connectTimeout: 10_000,
   lazyConnect: false,
   enableAutoPipelining: false,
 };

@@ -5,8 +5,11 @@ export async function pingRedis(timeoutMs = 1000): Promise<{ ok: boolean; latenc
   const t = performance.now();
   let timer: NodeJS.Timeout | undefined;
   try {
+    const redis = serviceRedis();
+    // The connection refuses commands until it is up (no offline queue): wait for it, briefly.
+    const ready = redis.status === "ready" ? Promise.resolve() : new Promise<void>((resolve) => redis.once("ready", () => resolve()));
     await Promise.race([
-      serviceRedis().ping(),
+      ready.then(() => redis.ping()),
       new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs))),
     ]);
     return { ok: true, latencyMs: Math.round((performance.now() - t) * 100) / 100 };

@@ -52,4 +52,17 @@ export { Redis };
 
 /** Waits the given number of milliseconds (a playground helper). */
 declare function sleep(ms: number): Promise<void>;
+
+/** The sandbox has no DOM and no Node globals: only these, besides the language itself. */
+interface PlaygroundConsole {
+  /** Printed to the output panel and the timeline. */
+  log(...values: unknown[]): void;
+  info(...values: unknown[]): void;
+  warn(...values: unknown[]): void;
+  error(...values: unknown[]): void;
+  debug(...values: unknown[]): void;
+}
+declare var console: PlaygroundConsole;
+declare function setTimeout<A extends unknown[]>(callback: (...args: A) => void, ms?: number, ...args: A): number;
+declare function clearTimeout(id: number | undefined): void;
 `;

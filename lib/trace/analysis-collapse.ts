@@ -2,7 +2,7 @@
  * Display grouping: consecutive identical commands from one client fold into one run
  * ("B: INCRBY score:1 50 x 12"), so a 50-write race reads as a handful of rows.
  */
-import type { CommandEvent, ConsoleEvent, TraceEvent } from "./types";
+import type { CommandEvent, ConsoleEvent, TraceEvent, TraceValue } from "./types";
 
 export type DisplayItem =
   | {
@@ -28,33 +28,40 @@ export interface CollapseOptions {
   expanded?: ReadonlySet<number>;
 }
 
-/** Same client, command and arguments (replies may differ: INCRBY returns a new total each time). */
-function runKey(e: TraceEvent): string | null {
-  if (e.kind === "command") {
-    // An EXEC ends an attempt: folding it would hide where attempts end.
-    if (e.name === "EXEC" || e.outcome !== undefined) return null;
-    // Primitive args (the common case) join without JSON.stringify: this runs per event.
-    let args = "";
-    for (const a of e.args) args += typeof a === "object" && a !== null ? `\u0001${JSON.stringify(a)}` : `\u0001${typeof a}:${String(a)}`;
-    return `c\u0000${e.client}\u0000${e.name}\u0000${args}\u0000${e.queued}\u0000${e.error !== undefined}`;
+/** Can this event fold at all? An EXEC ends an attempt: folding it would hide where attempts end. */
+const foldable = (e: TraceEvent): boolean =>
+  e.kind === "console" || (e.kind === "command" && e.name !== "EXEC" && e.outcome === undefined);
+
+const sameValue = (a: TraceValue | undefined, b: TraceValue | undefined): boolean =>
+  a === b || (typeof a === "object" && a !== null && typeof b === "object" && b !== null && JSON.stringify(a) === JSON.stringify(b));
+
+/**
+ * Same client, command and arguments (replies may differ: INCRBY returns a new total each
+ * time). Compares neighbours directly: building a key string per event was the cost.
+ */
+function sameRun(a: TraceEvent, b: TraceEvent): boolean {
+  if (a.kind === "command" && b.kind === "command") {
+    if (a.client !== b.client || a.name !== b.name || a.queued !== b.queued) return false;
+    if ((a.error === undefined) !== (b.error === undefined) || a.args.length !== b.args.length) return false;
+    for (let i = 0; i < a.args.length; i++) if (!sameValue(a.args[i], b.args[i])) return false;
+    return true;
   }
-  if (e.kind === "console") return `l\u0000${e.level}\u0000${e.text}\u0000${e.line}`;
-  return null;
+  if (a.kind === "console" && b.kind === "console") return a.level === b.level && a.text === b.text && a.line === b.line;
+  return false;
 }
 
 export function collapseRuns(events: readonly TraceEvent[], opts: CollapseOptions = {}): DisplayItem[] {
   const minRun = Math.max(2, opts.minRun ?? 3);
   const { keep, expanded } = opts;
   const items: DisplayItem[] = [];
-  // One key per event, computed once: the scan below compares neighbours.
-  const keys = events.map((e) => (keep?.has(e.seq) ? null : runKey(e)));
+  const folds = (e: TraceEvent) => foldable(e) && !keep?.has(e.seq);
   let i = 0;
   while (i < events.length) {
-    const key = keys[i];
-    let j = i + 1;
-    if (key !== null) while (j < events.length && keys[j] === key) j++;
     const first = events[i]!;
-    if (key !== null && j - i >= minRun && !expanded?.has(first.seq)) {
+    const can = folds(first);
+    let j = i + 1;
+    if (can) while (j < events.length && sameRun(first, events[j]!) && folds(events[j]!)) j++;
+    if (can && j - i >= minRun && !expanded?.has(first.seq)) {
       items.push({ kind: "run", events: events.slice(i, j) as (CommandEvent | ConsoleEvent)[], index: i });
     } else {
       for (let k = i; k < j; k++) items.push({ kind: "event", event: events[k]!, index: k });

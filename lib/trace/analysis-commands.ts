@@ -56,15 +56,42 @@ export function writtenKeys(ev: Pick<CommandEvent, "name" | "args">): string[] {
   return keys.filter((k): k is string => k !== null);
 }
 
+/** One queued command's result inside a committed EXEC reply. */
+export type ExecItem = { ok: true; value: TraceValue } | { ok: false; error: string };
+
+/** The engine writes an Error inside an EXEC reply as `{ "error": "message" }`. */
+function errorText(v: TraceValue | undefined): string | null {
+  if (typeof v === "string") return v;
+  if (v && typeof v === "object" && !Array.isArray(v) && typeof v.error === "string") return v.error;
+  return null;
+}
+
 /**
- * ioredis resolves `exec()` to `[[err, result], ...]`; a raw trace may carry plain results.
- * Returns the result of the i-th queued command, or undefined when unknown or failed.
+ * ioredis resolves `exec()` to `[[err, result], ...]`: the engine records `[null, result]` for a
+ * success and `[{ error }]` (the undefined result dropped) for a command that failed at EXEC.
+ * A raw trace may carry plain results. Undefined when the reply has no i-th item.
  */
-export function execResult(reply: TraceValue | undefined, i: number): TraceValue | undefined {
-  if (!Array.isArray(reply)) return undefined;
-  const item = reply[i];
-  if (Array.isArray(item) && item.length === 2 && (item[0] === null || typeof item[0] === "string")) {
-    return item[0] === null ? item[1] : undefined;
+export function execItem(reply: TraceValue | undefined, i: number): ExecItem | undefined {
+  if (!Array.isArray(reply) || i >= reply.length) return undefined;
+  const item = reply[i]!;
+  if (Array.isArray(item) && (item.length === 1 || item.length === 2)) {
+    if (item[0] === null) return { ok: true, value: item[1] ?? null };
+    const error = errorText(item[0]);
+    if (error !== null) return { ok: false, error };
   }
-  return item;
+  const error = errorText(item);
+  if (error !== null && typeof item !== "string") return { ok: false, error };
+  return { ok: true, value: item };
+}
+
+/** The result of the i-th queued command, or undefined when unknown or failed. */
+export function execResult(reply: TraceValue | undefined, i: number): TraceValue | undefined {
+  const item = execItem(reply, i);
+  return item?.ok ? item.value : undefined;
+}
+
+/** Every item of a committed EXEC reply; [] when the reply is not an array. */
+export function execItems(reply: TraceValue | undefined): ExecItem[] {
+  if (!Array.isArray(reply)) return [];
+  return reply.map((_, i) => execItem(reply, i)!);
 }

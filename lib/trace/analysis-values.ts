@@ -3,7 +3,7 @@
  * GET replies and writes whose result is known. Best effort - the trace never reads Redis
  * itself, so a write we cannot evaluate (HSET on a string track, APPEND) shows as "changed".
  */
-import { execResult, writtenKeys } from "./analysis-commands";
+import { execItem, writtenKeys } from "./analysis-commands";
 import type { CommandEvent, Trace, TraceValue } from "./types";
 
 export interface ValuePoint {
@@ -24,27 +24,39 @@ export interface ValueTrack {
 const COUNTERS = new Set(["INCR", "DECR", "INCRBY", "DECRBY", "INCRBYFLOAT"]);
 const DELETES = new Set(["DEL", "UNLINK", "GETDEL"]);
 
-/** What a write did to `key`, given the result the code received; null when it did nothing. */
-function written(e: CommandEvent, key: string, result: TraceValue | undefined): ValuePoint | null {
-  const base = { seq: e.seq, client: e.client, source: "write" as const };
-  if (COUNTERS.has(e.name)) return result === undefined ? base : { ...base, value: result };
-  if (DELETES.has(e.name)) return { ...base, value: null };
-  if (e.name === "SET" || e.name === "SETEX" || e.name === "PSETEX" || e.name === "GETSET") {
-    const v = e.name === "SET" || e.name === "GETSET" ? e.args[1] : e.args[2];
+const point = (seq: number, client: string, value?: TraceValue): ValuePoint =>
+  value === undefined ? { seq, client, source: "write" } : { seq, client, source: "write", value };
+
+/**
+ * What command `e` did to `key` at `seq` (its own, or its EXEC's for a queued command), given
+ * the result the code received; null when it did nothing. Runs per write of a long race, so it
+ * builds the point directly instead of spreading.
+ */
+function written(e: CommandEvent, seq: number, client: string, key: string, result: TraceValue | undefined): ValuePoint | null {
+  const { name, args } = e;
+  if (COUNTERS.has(name)) return point(seq, client, result);
+  if (DELETES.has(name)) return point(seq, client, null);
+  if (name === "SET" || name === "SETEX" || name === "PSETEX" || name === "GETSET") {
+    const v = name === "SET" || name === "GETSET" ? args[1] : args[2];
     // SET ... NX/XX replies null when it did not write.
-    if (e.name === "SET" && result === null) return null;
-    return v === undefined ? base : { ...base, value: String(v) };
+    if (name === "SET" && result === null) return null;
+    return point(seq, client, v === undefined ? undefined : String(v));
   }
-  if (e.name === "SETNX") return result === 0 ? null : { ...base, value: String(e.args[1] ?? "") };
-  if (e.name === "MSET") {
-    const i = e.args.findIndex((a, j) => j % 2 === 0 && String(a) === key);
-    const v = e.args[i + 1];
-    return v === undefined ? base : { ...base, value: String(v) };
+  if (name === "SETNX") return result === 0 ? null : point(seq, client, String(args[1] ?? ""));
+  if (name === "MSET") {
+    const i = args.findIndex((a, j) => j % 2 === 0 && String(a) === key);
+    const v = args[i + 1];
+    return point(seq, client, v === undefined ? undefined : String(v));
   }
-  return base;
+  return point(seq, client);
 }
 
+const memo = new WeakMap<Trace, ValueTrack[]>();
+
+/** The watched keys' value tracks. Memoized per trace object. */
 export function watchedValues(trace: Trace): ValueTrack[] {
+  const cached = memo.get(trace);
+  if (cached) return cached;
   const commands: CommandEvent[] = [];
   const watched = new Set<string>();
   const read = new Set<string>();
@@ -71,18 +83,22 @@ export function watchedValues(trace: Trace): ValueTrack[] {
       const committed = e.name === "EXEC" && (e.outcome ?? (Array.isArray(e.reply) ? "committed" : "")) === "committed";
       if (!committed) continue;
       queued.forEach((q, i) => {
-        const result = execResult(e.reply, i);
-        const at = { ...q, seq: e.seq, client: e.client };
+        const item = execItem(e.reply, i);
+        // A command that failed inside the transaction wrote nothing.
+        if (item && !item.ok) return;
+        const result = item?.value;
         if (q.name === "GET") add(String(q.args[0]), result === undefined ? null : { seq: e.seq, client: e.client, source: "read", value: result });
-        for (const k of writtenKeys(q)) add(k, written(at, k, result));
+        for (const k of writtenKeys(q)) add(k, written(q, e.seq, e.client, k, result));
       });
     } else if (e.name === "GET" && e.reply !== undefined) {
       add(String(e.args[0]), { seq: e.seq, client: e.client, source: "read", value: e.reply });
     } else {
-      for (const k of writtenKeys(e)) add(k, written(e, k, e.reply));
+      for (const k of writtenKeys(e)) add(k, written(e, e.seq, e.client, k, e.reply));
     }
   }
-  return keys.map((key) => ({ key, points: tracks.get(key) ?? [] }));
+  const result = keys.map((key) => ({ key, points: tracks.get(key) ?? [] }));
+  memo.set(trace, result);
+  return result;
 }
 
 /** The last point at or before `seq` (binary search; points are ordered by seq). */

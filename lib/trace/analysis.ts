@@ -3,13 +3,13 @@
  * Isomorphic and I/O-free: the timeline, the grader and the race lab all derive from here, so
  * "what counts as an attempt" has exactly one definition.
  */
-import { isWriteCommand, writtenKeys } from "./analysis-commands";
+import { execItem, isWriteCommand, writtenKeys } from "./analysis-commands";
 import type { CommandEvent, Trace, TraceEvent } from "./types";
 
 export { collapseRuns, type DisplayItem, type CollapseOptions } from "./analysis-collapse";
 export { watchedValues, valueAt, type ValuePoint, type ValueTrack } from "./analysis-values";
 export { traceToText, type TextOptions } from "./format";
-export { isWriteCommand, writtenKeys } from "./analysis-commands";
+export { execItem, execItems, execResult, isWriteCommand, writtenKeys, type ExecItem } from "./analysis-commands";
 
 export type AttemptOutcome = "committed" | "aborted" | "discarded" | "unwatched" | "open";
 
@@ -178,15 +178,16 @@ function findAny(events: TraceEvent[], seq: number): TraceEvent | undefined {
 function dirtiedKeys(e: CommandEvent, events: TraceEvent[], bySeq: Map<number, CommandEvent>): string[] {
   if (!e.queued && isWriteCommand(e.name)) return writtenKeys(e);
   if (e.name !== "EXEC" || execOutcome(e) !== "committed") return [];
-  const keys: string[] = [];
-  // Walk back to this client's MULTI, collecting its queued writes.
+  const queued: CommandEvent[] = [];
+  // Walk back to this client's MULTI, collecting its queued commands.
   for (let i = events.indexOf(e) - 1; i >= 0; i--) {
     const q = events[i];
     if (!q || !isCommand(q) || q.client !== e.client) continue;
     if (q.name === "MULTI") break;
-    if (q.queued) keys.push(...writtenKeys(bySeq.get(q.seq) ?? q));
+    if (q.queued) queued.unshift(bySeq.get(q.seq) ?? q);
   }
-  return keys;
+  // A queued write that failed at EXEC (e.g. INCR on a non-number) changed nothing.
+  return queued.flatMap((q, i) => (execItem(e.reply, i)?.ok === false ? [] : writtenKeys(q)));
 }
 
 /** Attempts that retried after a WatchError. `retries(trace).length` is the retry count. */
@@ -201,12 +202,19 @@ export function watchErrors(trace: Trace): CommandEvent[] {
   );
 }
 
-/** Why each WatchError happened: the write that dirtied the watched key, when known. */
+const conflictMemo = new WeakMap<Trace, Conflict[]>();
+
+/** Why each WatchError happened: the write that dirtied the watched key, when known. Memoized. */
 export function conflicts(trace: Trace): Conflict[] {
-  return attempts(trace)
-    .map((a) => a.conflict)
-    .filter((c): c is Conflict => c !== null)
-    .sort((a, b) => a.execSeq - b.execSeq);
+  let cs = conflictMemo.get(trace);
+  if (!cs) {
+    cs = attempts(trace)
+      .map((a) => a.conflict)
+      .filter((c): c is Conflict => c !== null)
+      .sort((a, b) => a.execSeq - b.execSeq);
+    conflictMemo.set(trace, cs);
+  }
+  return cs;
 }
 
 /** Attempt lookup by any of its client's seqs, for the UI's "which attempt is this" question. */
@@ -214,4 +222,18 @@ export function attemptIndex(trace: Trace): Map<number, Attempt> {
   const map = new Map<number, Attempt>();
   for (const a of attempts(trace)) for (const s of a.seqs) map.set(s, a);
   return map;
+}
+
+const sameEvent = (a: TraceEvent | undefined, b: TraceEvent | undefined) =>
+  a === b || (a !== undefined && b !== undefined && a.seq === b.seq && a.kind === b.kind && a.at === b.at);
+
+/**
+ * True when `next` is `prev` with events appended (a live run streaming in): same first event,
+ * same event at prev's last position. O(1), so a view can call it on every update. An empty
+ * trace is extended by any trace.
+ */
+export function extendsTrace(prev: Trace, next: Trace): boolean {
+  const n = prev.events.length;
+  if (next.events.length < n || next.clients.length < prev.clients.length) return false;
+  return n === 0 || sameEvent(prev.events[0], next.events[0]) && sameEvent(prev.events[n - 1], next.events[n - 1]);
 }

@@ -3,6 +3,7 @@
  * and the live region, and the MONITOR-like export. One place, so every view says the same.
  */
 import type { AttemptOutcome, Conflict } from "./analysis";
+import { execItems } from "./analysis-commands";
 import type { CommandEvent, ConsoleEvent, Trace, TraceEvent, TraceValue } from "./types";
 
 /** A value as the learner's code saw it, shortened for a chip: "100" stays quoted, null is null. */
@@ -45,9 +46,23 @@ function commandSentence(e: CommandEvent): string {
   if (e.name === "EXEC" && (e.outcome === "aborted" || (e.outcome === undefined && e.reply === null))) {
     return `${head}, returned null: WatchError, the transaction was aborted and nothing was written`;
   }
+  if (e.name === "EXEC" && e.outcome === "committed") return `${head}, committed${execSummary(e.reply)}`;
   if (e.name === "EXEC" && e.outcome) return `${head}, ${e.outcome}${e.reply !== undefined ? `, reply ${formatValue(e.reply, 200)}` : ""}`;
   if (e.queued) return `${head}, queued`;
   return e.reply === undefined ? `${head}, no reply yet` : `${head}, reply ${formatValue(e.reply, 200)}`;
+}
+
+/** ", results: "OK", error: ERR value is not an integer" - one per queued command. */
+function execSummary(reply: TraceValue | undefined): string {
+  const items = execItems(reply);
+  if (items.length === 0) return reply === undefined ? "" : `, reply ${formatValue(reply, 200)}`;
+  const words = items.map((i) => (i.ok ? formatValue(i.value, 60) : `error: ${i.error}`));
+  return `, ${items.length === 1 ? "result" : "results"}: ${words.join("; ")}`;
+}
+
+/** How many queued commands failed inside a committed EXEC (the others still ran). */
+export function execFailures(e: CommandEvent): number {
+  return e.name === "EXEC" ? execItems(e.reply).filter((i) => !i.ok).length : 0;
 }
 
 /** A full sentence for screen readers and the step announcement. */
@@ -97,7 +112,10 @@ export function traceToText(trace: Trace, opts: TextOptions = {}): string {
         if (e.queued) notes.push("queued");
         if (e.outcome === "aborted") {
           notes.push(`aborted: WatchError${e.conflict !== undefined ? ` (seq ${e.conflict} changed ${e.conflictKey ?? "a watched key"})` : ""}`);
-        } else if (e.outcome) notes.push(e.outcome);
+        } else if (e.outcome) {
+          const failed = execFailures(e);
+          notes.push(failed ? `${e.outcome}, ${failed} queued ${failed === 1 ? "command" : "commands"} failed` : e.outcome);
+        }
         if (e.error !== undefined) notes.push(`error: ${e.error}`);
         else if (opts.replies && e.reply !== undefined && !e.queued) notes.push(`-> ${JSON.stringify(e.reply)}`);
         return `${t} ${who} ${words}${notes.length ? ` # ${notes.join(", ")}` : ""}`;

@@ -38,6 +38,7 @@ export default async function UnitPage({ params }: PageProps) {
     title: unit.title,
     starter: unit.starter,
     hasSolution: Boolean(unit.solution),
+    graded: unit.kind === "exercise",
     scenarios: unit.scenarios.map(({ id, label, description }) => ({ id, label, description })),
     expectedFinal: unit.expected.finalState,
   };
