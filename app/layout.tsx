@@ -33,7 +33,15 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="font-semibold tracking-tight hover:underline">
               Redis transactions playground
             </Link>
-            <ThemeToggle />
+            <nav aria-label="Main" className="flex items-center gap-4">
+              <Link href="/" className="hover:underline">
+                Course
+              </Link>
+              <Link href="/race" className="hover:underline">
+                Race lab
+              </Link>
+              <ThemeToggle />
+            </nav>
           </div>
         </header>
         <main id="main" className="mx-auto max-w-[110rem] px-4 py-6">
