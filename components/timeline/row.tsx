@@ -61,11 +61,16 @@ function RowBody({ row, ctx, spans }: { row: Row; ctx: RowContext; spans: (Attem
     return (
       <>
         <div />
-        {ctx.lanes.map((id, i) => (
-          <div key={id} className="min-w-0 px-1.5">
-            {i === lane && <AttemptLabel attempt={row.attempt} revealed={endIndex <= revealedUpTo} />}
-          </div>
-        ))}
+        {/* The header may run on over the lanes to its right: nothing else is on this row. */}
+        {ctx.lanes.map((id, i) =>
+          i < lane ? (
+            <div key={id} />
+          ) : i === lane ? (
+            <div key={id} className="min-w-0 px-1.5" style={{ gridColumn: `${lane + 2} / var(--tl-lanes-end)` }}>
+              <AttemptLabel attempt={row.attempt} revealed={endIndex <= revealedUpTo} />
+            </div>
+          ) : null,
+        )}
       </>
     );
   }

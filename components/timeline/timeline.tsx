@@ -138,8 +138,13 @@ function TimelineView({ trace, adoptUrl, onSelectLine, title }: ViewProps) {
       lanes.current?.reveal(step - 1);
       return;
     }
-    if (!adoptUrl) return writeStep(null);
+    if (!adoptUrl) {
+      writeStep(null);
+      return;
+    }
     const fromUrl = parseStep(window.location.search);
+    // The address bar is the external system here, and it can only be read after hydration.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (fromUrl !== null && total > 0) goTo(fromUrl);
     // Mount only: later steps are handled by goTo.
     // eslint-disable-next-line react-hooks/exhaustive-deps

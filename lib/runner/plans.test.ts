@@ -104,6 +104,19 @@ describe("interference plans", () => {
     expect(r.error?.code).toBe("stopped");
   });
 
+  it("in a real race every aborted EXEC names the write that dirtied its key", async () => {
+    const race = course[2]!;
+    const r = await run(race.starter, { setup: race.setup, inspectKeys: race.inspectKeys });
+    expect(r.finalState).toEqual(race.expected.finalState);
+    const cmds = commandsOf(r);
+    for (const e of execs(cmds).filter((x) => x.outcome === "aborted")) {
+      const culprit = cmds.find((c) => c.seq === e.conflict);
+      expect(culprit, `EXEC #${e.seq} without its conflict`).toBeDefined();
+      expect(culprit!.client).not.toBe(e.client);
+      expect(culprit!.seq).toBeLessThan(e.seq);
+    }
+  });
+
   it("rejects a malformed plan with a clear message", async () => {
     const r = await run(balance.starter, { plan: { kind: "conflict", attempts: [] } });
     expect(r.error?.code).toBe("bad_request");

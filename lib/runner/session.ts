@@ -16,6 +16,7 @@ import type { TraceEvent } from "../trace/types";
 import type { ConnectionPool } from "../redis/connection-pool";
 import { SAFETY_TTL_MS } from "../redis/namespace";
 
+type WriteNote = { seq: number; client: string; keys: string[] };
 type Reply = { ok: unknown } | { err: { message: string; name: string } };
 type CallMsg = { c: number; m: string; a?: unknown[]; q?: { m: string; a: unknown[]; l: number }[]; l: number; ml?: number };
 
@@ -50,7 +51,7 @@ export class RunSession implements SandboxHost {
   private outputChars = 0;
   private attempt = 0;
   private injected = new Set<number>();
-  private writes: { seq: number; client: string; keys: string[] }[] = [];
+  private writes: WriteNote[] = [];
   private timers = new Map<number, { timer: NodeJS.Timeout; resolve: (fired: boolean) => void }>();
   private planConn?: RunConnection;
   private anonymousTimers = 0;
@@ -240,6 +241,9 @@ export class RunSession implements SandboxHost {
     for (const k of keys) this.touched.add(k);
     const redis = await this.connection(conn);
     const ev = this.recorder.command({ client: conn.client.id, name, args: flat, line, queued: false });
+    // Noted when sent, not when answered: replies on different connections arrive in any order,
+    // and another client's aborted EXEC must still find the write that dirtied its key.
+    const write = isWrite ? this.noteWrite(ev.seq, conn.client.id, keys) : undefined;
     const sent = performance.now();
     conn.inflight++;
     const p = callMethod(redis, method, args) as Promise<unknown>;
@@ -252,6 +256,7 @@ export class RunSession implements SandboxHost {
     } catch (e) {
       if (isConnectionError(e)) throw e;
       const message = this.recorder.strip((e as Error).message);
+      this.dropWrites(write);
       this.recorder.complete(ev, { error: message }, sent);
       return err(message);
     } finally {
@@ -262,8 +267,7 @@ export class RunSession implements SandboxHost {
       if (conn.watched.size === 0 && conn.client.origin === "program") this.attempt++;
       for (const k of keys) conn.watched.set(k, ev.seq);
     } else if (name === "UNWATCH") conn.watched.clear();
-    if (isWrite) this.writes.push({ seq: ev.seq, client: conn.client.id, keys });
-    else if (conn.client.origin === "program" && hasFlag(method, "readonly")) await this.maybeConflict(conn, keys);
+    if (!isWrite && conn.client.origin === "program" && hasFlag(method, "readonly")) await this.maybeConflict(conn, keys);
     return { ok: reply };
   }
 
@@ -297,6 +301,7 @@ export class RunSession implements SandboxHost {
         this.recorder.complete(endEv, { reply: "OK" }, sent);
         return { ok: "OK" };
       }
+      const ownWrites = queued.flatMap((ev, i) => (hasFlag(items[i]!.m, "write") ? [this.noteWrite(ev.seq, client, keysOf(items[i]!.m, items[i]!.flat))] : []));
       const tx = redis.multi();
       for (const q of items) callMethod(tx, q.m, q.a);
       const p = tx.exec();
@@ -306,6 +311,7 @@ export class RunSession implements SandboxHost {
         res = await p;
       } catch (e) {
         if (isConnectionError(e)) throw e;
+        this.dropWrites(...ownWrites);
         // EXECABORT: a command was rejected while queuing; nothing ran.
         const prev = (e as { previousErrors?: Error[] }).previousErrors ?? [];
         this.recorder.complete(multiEv, { reply: "OK" }, sent);
@@ -319,22 +325,32 @@ export class RunSession implements SandboxHost {
       for (const ev of queued) this.recorder.complete(ev, { reply: "QUEUED" }, sent);
       if (res === null) {
         endEv.outcome = "aborted";
+        this.dropWrites(...ownWrites);
         const c = this.conflictFor(conn);
         if (c) {
           endEv.conflict = c.seq;
           endEv.conflictKey = c.key;
         }
-      } else {
-        endEv.outcome = "committed";
-        queued.forEach((ev, i) => {
-          if (hasFlag(items[i]!.m, "write")) this.writes.push({ seq: ev.seq, client, keys: keysOf(items[i]!.m, items[i]!.flat) });
-        });
-      }
+      } else endEv.outcome = "committed";
       this.recorder.complete(endEv, { reply: res }, sent);
       return { ok: res };
     } finally {
       conn.inflight--;
       conn.watched.clear();
+    }
+  }
+
+  private noteWrite(seq: number, client: string, keys: string[]): WriteNote {
+    const w = { seq, client, keys };
+    this.writes.push(w);
+    return w;
+  }
+
+  /** Forgets writes that did not happen (an error reply, an aborted or rejected EXEC). */
+  private dropWrites(...notes: (WriteNote | undefined)[]): void {
+    for (const n of notes) {
+      const i = n ? this.writes.indexOf(n) : -1;
+      if (i >= 0) this.writes.splice(i, 1);
     }
   }
 
