@@ -20,11 +20,20 @@ import { runUser } from "../redis/acl";
 import { baseCredentials } from "../redis/config";
 
 export async function executeRun(req: RunRequest): Promise<RunResult> {
+  const env = await workerEnv();
+  env.runStarted();
+  try {
+    return await execute(req, env);
+  } finally {
+    env.runEnded();
+  }
+}
+
+async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
   const t0 = performance.now();
   const runId = req.runId && RUN_ID_PATTERN.test(req.runId) ? req.runId : randomBytes(9).toString("base64url");
   const limits = resolveLimits(req.limits);
   const prefix = keyPrefix(runId);
-  const env = await workerEnv();
 
   const early = (error: RunErrorInfo, transpileMs = 0): RunResult => ({
     runId,
@@ -107,8 +116,12 @@ export async function executeRun(req: RunRequest): Promise<RunResult> {
   const error = session.fatal;
   const status: RunStatus = !error ? "ok" : error.code === "timeout" ? "timeout" : LIMIT_CODES.has(error.code) ? "limit" : "error";
   const watchLeftOn = session.conns.filter((c) => c.client.origin === "program" && !c.closed && c.watched.size > 0).map((c) => c.client.id);
-  const finalState = error?.code === "redis_unavailable" ? undefined : await inspect(env.service, prefix, req.inspectKeys ?? []).catch(() => undefined);
-  await cleanup(env, session, prefix, req.setup ?? [], user).catch(() => {});
+  // Reading the final state and handing connections back overlap; keys go only after both.
+  const [finalState] = await Promise.all([
+    error?.code === "redis_unavailable" ? undefined : inspect(env.service, prefix, req.inspectKeys ?? []).catch(() => undefined),
+    resetConnections(env, session, user).catch(() => {}),
+  ]);
+  await dropNamespace(env, session, prefix, req.setup ?? [], user).catch(() => {});
   session.recorder.end(status, error?.message);
 
   const result: RunResult = {
@@ -181,12 +194,10 @@ async function inspect(service: Redis, prefix: string, keys: string[]): Promise<
   return out;
 }
 
-/** Returns connections to the pool clean, deletes the run's keys and its ACL user. */
-async function cleanup(env: WorkerEnv, session: RunSession, prefix: string, setup: (string | number)[][], user?: ReturnType<typeof runUser>): Promise<void> {
+/** Returns the run's connections to the pool: WATCH released, authenticated as the base user. */
+async function resetConnections(env: WorkerEnv, session: RunSession, user?: ReturnType<typeof runUser>): Promise<void> {
   const base = baseCredentials();
-  const keys = new Set<string>([...session.touched].map((k) => prefix + k));
-  for (const [name, ...args] of setup) for (const k of prefixKeys(String(name), args, prefix).keys) keys.add(k);
-  const resets = Promise.all(
+  await Promise.all(
     session.conns.map(async (c) => {
       const redis = c.redis ?? (await c.acquiring?.catch(() => undefined));
       if (!redis) return;
@@ -202,9 +213,19 @@ async function cleanup(env: WorkerEnv, session: RunSession, prefix: string, setu
       }
     }),
   );
-  await Promise.all([resets, keys.size > 0 ? env.service.unlink(...keys) : undefined]);
-  // Only now: deleting the user also closes connections still authenticated as it.
-  if (user) await env.service.acl("DELUSER", user.username);
+}
+
+/**
+ * Deletes the run's keys and its user in one round trip. The user goes only after the
+ * connections were handed back: deleting it also closes connections still authenticated as it.
+ */
+async function dropNamespace(env: WorkerEnv, session: RunSession, prefix: string, setup: (string | number)[][], user?: ReturnType<typeof runUser>): Promise<void> {
+  const keys = new Set<string>([...session.touched].map((k) => prefix + k));
+  for (const [name, ...args] of setup) for (const k of prefixKeys(String(name), args, prefix).keys) keys.add(k);
+  const p = env.service.pipeline();
+  if (keys.size > 0) p.unlink(...keys);
+  if (user) p.acl("DELUSER", user.username);
+  if (keys.size > 0 || user) await p.exec();
 }
 
 /** Publishes events to the run's Redis Stream as they happen, and the result for replay. */

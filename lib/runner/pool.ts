@@ -12,8 +12,8 @@ const g = globalThis as unknown as { __playgroundPool?: Piscina };
 export function workerPool(): Piscina {
   g.__playgroundPool ??= new Piscina({
     filename: path.join(process.cwd(), ".engine", "worker.mjs"),
-    minThreads: Math.max(1, Math.min(4, availableParallelism())),
-    maxThreads: Math.max(1, Math.min(4, availableParallelism())),
+    minThreads: Number(process.env.PLAYGROUND_WORKERS) || Math.max(1, Math.min(4, availableParallelism())),
+    maxThreads: Number(process.env.PLAYGROUND_WORKERS) || Math.max(1, Math.min(4, availableParallelism())),
     concurrentTasksPerWorker: 64,
     idleTimeout: 5 * 60_000,
     maxQueue: 2048,

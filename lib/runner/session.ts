@@ -444,7 +444,9 @@ export class RunSession implements SandboxHost {
       const auth = this.deps.auth;
       if (auth) {
         await auth.ready;
-        await redis.auth(auth.username, auth.password);
+        // Not awaited: ioredis writes commands in call order, so AUTH travels in the same round
+        // trip as the connection's first command. If it failed, that command fails too (NOPERM).
+        redis.auth(auth.username, auth.password).catch(() => this.fail({ code: "redis_unavailable", message: REDIS_DOWN_MESSAGE }));
       }
       return redis;
     })();

@@ -17,6 +17,9 @@ export interface WorkerEnv {
   acl: () => Promise<boolean>;
   /** A fresh sandbox with its prelude already evaluated. */
   takeSandbox: () => Sandbox;
+  /** Brackets a run, so spare work (sandbox refills) happens only while no run is waiting on it. */
+  runStarted: () => void;
+  runEnded: () => void;
 }
 
 /** Sandboxes kept ready per worker: enough for a burst, small enough to cost little memory. */
@@ -43,25 +46,27 @@ export function workerEnv(): Promise<WorkerEnv> {
       return aclDecision;
     };
     const mod = await quickjs();
-    // Refilled when the worker is idle, so creating a runtime stays off a run's critical path.
+    // Refilled only while no run is in flight in this worker: evaluating a prelude takes a couple
+    // of milliseconds of this thread, which must never sit between a run and its Redis replies.
     const stock: Sandbox[] = [];
+    let active = 0;
     let refilling = false;
     const refill = () => {
       if (refilling) return;
       refilling = true;
       setImmediate(function step() {
-        if (stock.length >= SANDBOX_STOCK) return void (refilling = false);
+        if (active > 0 || stock.length >= SANDBOX_STOCK) return void (refilling = false);
         stock.push(new Sandbox(mod));
         setImmediate(step);
       });
     };
-    const takeSandbox = () => {
-      const sb = stock.pop() ?? new Sandbox(mod);
-      refill();
-      return sb;
+    const takeSandbox = () => stock.pop() ?? new Sandbox(mod);
+    const runStarted = () => void active++;
+    const runEnded = () => {
+      if (--active === 0) refill();
     };
     refill();
-    return { url, quickjs: mod, pool: new ConnectionPool(url), service, acl, takeSandbox };
+    return { url, quickjs: mod, pool: new ConnectionPool(url), service, acl, takeSandbox, runStarted, runEnded };
   })();
   return env;
 }
