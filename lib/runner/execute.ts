@@ -110,7 +110,8 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
   }
   const programMs = performance.now() - p0;
   const cpuMs = sandbox?.cpuMs ?? 0;
-  sandbox?.dispose();
+  // Freeing a runtime is nobody's wait: do it once the result is on its way.
+  if (sandbox) setImmediate(() => sandbox.dispose());
   control?.close();
 
   const error = session.fatal;
