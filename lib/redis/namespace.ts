@@ -20,8 +20,5 @@ export const serviceKeys = (runId: string) => ({
   result: `{r:${runId}}#result`,
 });
 
-/** How long a run's keys may outlive a crashed worker before Redis drops them. */
-export const SAFETY_TTL_MS = 10 * 60_000;
-
 /** How long a streamed run stays replayable. */
 export const REPLAY_TTL_S = 24 * 60 * 60;

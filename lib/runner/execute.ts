@@ -15,8 +15,9 @@ import { isConnectionError } from "./run-connection";
 import { workerEnv, type WorkerEnv } from "./worker-env";
 import type { RunErrorInfo, RunRequest, RunResult } from "./types";
 import type { RunStatus, TraceEvent, TraceValue } from "../trace/types";
-import { keyPrefix, REPLAY_TTL_S, RUN_ID_PATTERN, SAFETY_TTL_MS, serviceKeys } from "../redis/namespace";
+import { keyPrefix, REPLAY_TTL_S, RUN_ID_PATTERN, serviceKeys } from "../redis/namespace";
 import { runUser } from "../redis/acl";
+import { registerRun, unregisterRun } from "../redis/janitor";
 import { baseCredentials } from "../redis/config";
 
 export async function executeRun(req: RunRequest): Promise<RunResult> {
@@ -62,7 +63,7 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
   const stream = req.stream ? streamSink(env.service, runId) : undefined;
   const useAcl = await env.acl();
   const user = useAcl ? runUser(runId) : undefined;
-  const ready = prepare(env, prefix, req.setup ?? [], user);
+  const ready = prepare(env, runId, limits.wallMs, prefix, req.setup ?? [], user);
   ready.catch(() => {});
   const control = req.plan?.kind === "step" ? new ControlReceiver(env.url, runId) : undefined;
   const session = new RunSession({
@@ -81,7 +82,7 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
   try {
     await ready;
     session.startPlan();
-    sandbox = env.takeSandbox().attach(session, limits);
+    sandbox = (await env.takeSandbox()).attach(session, limits);
     const startErr = sandbox.start(js.code);
     if (startErr) session.fail(guestError(startErr, sandbox, limits));
     for (;;) {
@@ -110,8 +111,8 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
   }
   const programMs = performance.now() - p0;
   const cpuMs = sandbox?.cpuMs ?? 0;
-  // Freeing a runtime is nobody's wait: do it once the result is on its way.
-  if (sandbox) setImmediate(() => sandbox.dispose());
+  // Restoring the runtime is nobody's wait: do it once the result is on its way.
+  if (sandbox) setImmediate(() => env.returnSandbox(sandbox));
   control?.close();
 
   const error = session.fatal;
@@ -122,7 +123,7 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
     error?.code === "redis_unavailable" ? undefined : inspect(env.service, prefix, req.inspectKeys ?? []).catch(() => undefined),
     resetConnections(env, session, user).catch(() => {}),
   ]);
-  await dropNamespace(env, session, prefix, req.setup ?? [], user).catch(() => {});
+  await dropNamespace(env, session, runId, prefix, req.setup ?? [], user).catch(() => {});
   session.recorder.end(status, error?.message);
 
   const result: RunResult = {
@@ -152,16 +153,16 @@ function guestError(e: GuestError, sandbox: Sandbox, limits: ReturnType<typeof r
   return { code: "runtime", message: `${e.name}: ${e.message}`, line: e.line, column: e.column };
 }
 
-/** Creates the run's user and applies the unit's setup in one round trip. */
-async function prepare(env: WorkerEnv, prefix: string, setup: (string | number)[][], user?: ReturnType<typeof runUser>): Promise<void> {
-  if (!user && setup.length === 0) return;
+/**
+ * Registers the run with the janitor (lib/redis/janitor.ts), creates its user and applies the
+ * unit's setup in one round trip. The registration comes first and always happens: if this
+ * worker dies before dropNamespace, the janitor deletes the run's keys and user later.
+ */
+async function prepare(env: WorkerEnv, runId: string, wallMs: number, prefix: string, setup: (string | number)[][], user?: ReturnType<typeof runUser>): Promise<void> {
   const p = env.service.pipeline();
+  registerRun(p, runId, Date.now(), wallMs);
   if (user) p.acl("SETUSER", user.username, ...user.rules);
-  for (const [name, ...args] of setup) {
-    const prefixed = prefixKeys(String(name), args, prefix);
-    p.call(String(name), ...prefixed.args);
-    for (const k of prefixed.keys) p.pexpire(k, SAFETY_TTL_MS);
-  }
+  for (const [name, ...args] of setup) p.call(String(name), ...prefixKeys(String(name), args, prefix).args);
   const res = await p.exec();
   const failed = res?.find(([e]) => e);
   if (failed?.[0]) throw failed[0];
@@ -217,16 +218,19 @@ async function resetConnections(env: WorkerEnv, session: RunSession, user?: Retu
 }
 
 /**
- * Deletes the run's keys and its user in one round trip. The user goes only after the
- * connections were handed back: deleting it also closes connections still authenticated as it.
+ * Deletes the run's keys and its user and unregisters it from the janitor in one round trip.
+ * The user goes only after the connections were handed back: deleting it also closes
+ * connections still authenticated as it. If this round trip never reaches Redis, the run stays
+ * registered and the janitor cleans up after its deadline.
  */
-async function dropNamespace(env: WorkerEnv, session: RunSession, prefix: string, setup: (string | number)[][], user?: ReturnType<typeof runUser>): Promise<void> {
+async function dropNamespace(env: WorkerEnv, session: RunSession, runId: string, prefix: string, setup: (string | number)[][], user?: ReturnType<typeof runUser>): Promise<void> {
   const keys = new Set<string>([...session.touched].map((k) => prefix + k));
   for (const [name, ...args] of setup) for (const k of prefixKeys(String(name), args, prefix).keys) keys.add(k);
   const p = env.service.pipeline();
   if (keys.size > 0) p.unlink(...keys);
   if (user) p.acl("DELUSER", user.username);
-  if (keys.size > 0 || user) await p.exec();
+  unregisterRun(p, runId);
+  await p.exec();
 }
 
 /** Publishes events to the run's Redis Stream as they happen, and the result for replay. */

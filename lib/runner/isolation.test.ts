@@ -1,4 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { RUN_REGISTRY_KEY } from "../redis/janitor";
 import { adminRedis, leftoverRunKeys, run } from "./test-support";
 
 const open = `import Redis from "ioredis";\nconst r = new Redis();\n`;
@@ -22,8 +24,8 @@ describe("runs are isolated from each other and leave nothing behind", () => {
     expect(b.finalState).toEqual({ "balance:1": "107" });
   });
 
-  it("after runs (ok, failed, limited) no keys, run users or run connections remain", async () => {
-    await Promise.all([
+  it("after runs (ok, failed, limited) no keys, run users, run connections or registrations remain", async () => {
+    const results = await Promise.all([
       run(`${open}await r.set("x", 1); await r.hset("h", { a: 1 }); await r.rpush("l", 1, 2);`),
       run(`${open}await r.set("y", 1);\nthrow new Error("late failure");`),
       run(`${open}for (;;) await r.incr("z");`, { limits: { commands: 20 } }),
@@ -31,16 +33,30 @@ describe("runs are isolated from each other and leave nothing behind", () => {
     ]);
     expect(await leftoverRunKeys()).toEqual([]);
     const users = (await adminRedis().acl("USERS")) as string[];
-    expect(users.filter((u) => u.startsWith("pg-run-"))).toEqual([]);
+    // lib/redis/janitor.test.ts, running in parallel, briefly owns fake run users `pg-run-jan-*`.
+    expect(users.filter((u) => u.startsWith("pg-run-") && !u.startsWith("pg-run-jan-"))).toEqual([]);
     const clients = (await adminRedis().client("LIST")) as string;
     expect(clients).not.toMatch(/user=pg-run-/);
+    for (const r of results) expect(await adminRedis().zscore(RUN_REGISTRY_KEY, r.runId)).toBeNull();
   });
 
-  it("program keys carry a safety TTL, so a crashed worker's keys expire", async () => {
-    const r = await run(`${open}await r.set("k", "v");\nconsole.log(await r.pttl("k"));`);
-    const ttl = Number(r.output[0]);
-    expect(ttl).toBeGreaterThan(60_000);
-    expect(ttl).toBeLessThanOrEqual(10 * 60_000);
+  it("a run is registered with the janitor while it runs, and its keys get no hidden TTL", async () => {
+    const runId = `iso-${randomBytes(6).toString("hex")}`;
+    const pending = run(`${open}await r.set("k", "v");\nconsole.log(await r.ttl("k"));\nawait sleep(300);`, { runId });
+    let done = false;
+    const stopPolling = () => void (done = true);
+    pending.then(stopPolling, stopPolling);
+    let deadline: string | null = null;
+    while (!done && deadline === null) {
+      deadline = await adminRedis().zscore(RUN_REGISTRY_KEY, runId);
+      if (deadline === null) await new Promise((res) => setTimeout(res, 5));
+    }
+    const r = await pending;
+    expect(r.status).toBe("ok");
+    expect(r.output).toEqual(["-1"]);
+    // Registered while running, with a deadline past the wall limit; gone once the run ended.
+    expect(Number(deadline)).toBeGreaterThan(Date.now());
+    expect(await adminRedis().zscore(RUN_REGISTRY_KEY, runId)).toBeNull();
   });
 
   it("runs authenticate as a throwaway ACL user limited to their own keys", async () => {

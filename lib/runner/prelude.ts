@@ -2,17 +2,23 @@
  * The guest side of the sandbox: JavaScript evaluated in each fresh QuickJS context before the
  * learner's program. It builds an ioredis-shaped `Redis` class whose methods forward to the
  * host bridge as JSON strings - no host object ever enters the sandbox - plus console,
- * timers, sleep and a `require` that knows only "ioredis".
+ * timers, sleep and a `require` that knows only "ioredis". It runs once per sandbox, before the
+ * sandbox's memory snapshot (see wasm-snapshot), so its size costs nothing per run.
  */
 import { LEARNER_FILE } from "./transpile";
+import { ALLOWED, methodKind } from "./commands";
 
 export const PRELUDE_FILE = "playground-runtime.js";
 
 const lineRe = LEARNER_FILE.replace(/\./g, "\\.");
 
+/** Every allowed method with its kind (1 = connection only, 2 = also inside multi()). */
+const ALLOWED_KINDS = JSON.stringify(ALLOWED.map((c) => [c.method, methodKind(c.method)]));
+
 export const PRELUDE = `"use strict";
 (() => {
   const g = globalThis;
+  const ALLOWED = ${ALLOWED_KINDS};
   const H = {
     call: g.__call, kind: g.__kind, newConn: g.__newConn, sleep: g.__sleep, cancel: g.__cancelTimer,
     log: g.__log, refuse: g.__refuse, badImport: g.__badImport, uncaught: g.__uncaught,
@@ -54,28 +60,30 @@ export const PRELUDE = `"use strict";
     return id;
   };
 
-  // Command methods are looked up through a proxy at the end of each prototype chain and made on
-  // first use: the prelude stays small (it is parsed for every run) and the host, which owns the
-  // allowlist, says what a name is: 1 = allowed, 2 = allowed inside multi() too, 3 = refused.
-  const made = new Map();
-  const commandProto = (inTx) => new Proxy(Object.create(null), {
+  // Command methods: the allowed ones are made once, when the sandbox is built (its snapshot keeps
+  // them), as plain methods on an object in each prototype chain. A proxy at the end of the chain
+  // answers every other name: the host, which owns the allowlist, says whether it is a refused
+  // command (3) or no command at all (0, so then/toJSON stay undefined and nothing is thenable).
+  const refused = (prop) => function () { H.refuse(prop, where()); return new Promise(() => {}); };
+  const tail = (inTx) => new Proxy(Object.create(null), {
     get(_t, prop) {
       if (typeof prop !== "string") return undefined;
-      const key = (inTx ? "t:" : "r:") + prop;
-      let f = made.get(key);
-      if (f) return f;
       const kind = H.kind(prop);
-      if (kind === 3 || (inTx && kind === 1)) {
-        f = function () { H.refuse(prop, where()); return new Promise(() => {}); };
-      } else if (kind === 2 && inTx) {
-        f = function (...args) { ids.get(this).queue.push({ m: prop, a: encodeArgs(args), l: where() }); return this; };
-      } else if (kind === 1 || kind === 2) {
-        f = function (...args) { const line = where(); return send({ c: idOf(this), m: prop, a: encodeArgs(args), l: line }, line); };
-      } else return undefined;
-      made.set(key, f);
-      return f;
+      return kind === 3 || (inTx && kind === 1) ? refused(prop) : undefined;
     },
   });
+  const methods = (inTx) => {
+    const o = Object.create(tail(inTx));
+    for (const [prop, kind] of ALLOWED) {
+      if (inTx && kind === 1) continue;
+      let f;
+      if (inTx) f = function (...args) { ids.get(this).queue.push({ m: prop, a: encodeArgs(args), l: where() }); return this; };
+      else f = function (...args) { const line = where(); return send({ c: idOf(this), m: prop, a: encodeArgs(args), l: line }, line); };
+      Object.defineProperty(f, "name", { value: prop });
+      o[prop] = f;
+    }
+    return Object.freeze(o);
+  };
 
   class Transaction {
     constructor(conn, line) { ids.set(this, { conn, line, queue: [], used: false }); }
@@ -97,8 +105,8 @@ export const PRELUDE = `"use strict";
     quit() { const line = where(); return send({ c: idOf(this), m: "quit", a: [], l: line }, line); }
     disconnect() { const line = where(); send({ c: idOf(this), m: "quit", a: [], l: line }, line).catch(() => {}); }
   }
-  Object.setPrototypeOf(Redis.prototype, commandProto(false));
-  Object.setPrototypeOf(Transaction.prototype, commandProto(true));
+  Object.setPrototypeOf(Redis.prototype, methods(false));
+  Object.setPrototypeOf(Transaction.prototype, methods(true));
   Object.freeze(Redis.prototype);
   Object.freeze(Transaction.prototype);
 

@@ -14,7 +14,6 @@ import type { ControlReceiver } from "./control";
 import type { InterferencePlan, PlanWrite, RunErrorInfo, RunLimits } from "./types";
 import type { TraceEvent } from "../trace/types";
 import type { ConnectionPool } from "../redis/connection-pool";
-import { SAFETY_TTL_MS } from "../redis/namespace";
 
 type WriteNote = { seq: number; client: string; keys: string[] };
 type Reply = { ok: unknown } | { err: { message: string; name: string } };
@@ -247,9 +246,6 @@ export class RunSession implements SandboxHost {
     const sent = performance.now();
     conn.inflight++;
     const p = callMethod(redis, method, args) as Promise<unknown>;
-    // Safety net: a crashed worker's keys still expire. NX leaves a learner's own TTL alone,
-    // and it follows a write that already dirtied any WATCH on the key.
-    if (isWrite) for (const k of keys) redis.pexpire(k, SAFETY_TTL_MS, "NX").catch(() => {});
     let reply: unknown;
     try {
       reply = await p;
@@ -305,7 +301,6 @@ export class RunSession implements SandboxHost {
       const tx = redis.multi();
       for (const q of items) callMethod(tx, q.m, q.a);
       const p = tx.exec();
-      for (const q of written) for (const k of keysOf(q.m, q.flat)) redis.pexpire(k, SAFETY_TTL_MS, "NX").catch(() => {});
       let res: [Error | null, unknown][] | null;
       try {
         res = await p;

@@ -3,27 +3,29 @@
  * the pool of warm run connections, and one service connection for setup and cleanup.
  */
 import Redis from "ioredis";
-import type { QuickJSWASMModule } from "quickjs-emscripten-core";
 import { aclMode, redisUrl, SERVICE_CONNECTION_OPTIONS } from "../redis/config";
 import { ConnectionPool } from "../redis/connection-pool";
-import { quickjs, Sandbox } from "./sandbox";
+import { Sandbox } from "./sandbox";
+import { startJanitor } from "../redis/janitor";
 
 export interface WorkerEnv {
   url: string;
-  quickjs: QuickJSWASMModule;
   pool: ConnectionPool;
   service: Redis;
   /** Whether per-run ACL users are in use (decided on first contact with the server). */
   acl: () => Promise<boolean>;
   /** A fresh sandbox with its prelude already evaluated. */
-  takeSandbox: () => Sandbox;
+  takeSandbox: () => Promise<Sandbox>;
+  /** Hands a finished run's sandbox back: restored to its fresh state and kept, or dropped. */
+  returnSandbox: (s: Sandbox) => void;
   /** Brackets a run, so spare work (sandbox refills) happens only while no run is waiting on it. */
   runStarted: () => void;
   runEnded: () => void;
 }
 
-/** Sandboxes kept ready per worker: enough for a burst, small enough to cost little memory. */
+/** Sandboxes built ahead per worker, and the most kept idle (each is a WASM instance, ~1-2 MB). */
 const SANDBOX_STOCK = 8;
+const SANDBOX_IDLE_MAX = 32;
 
 let env: Promise<WorkerEnv> | undefined;
 
@@ -32,6 +34,14 @@ export function workerEnv(): Promise<WorkerEnv> {
     const url = redisUrl();
     const service = new Redis(url, SERVICE_CONNECTION_OPTIONS);
     service.on("error", () => {});
+    // Cleans up after runs whose worker died before it could (keys and ACL user of the run).
+    startJanitor(service);
+    // Commands on a service connection that isn't connected yet fail at once (no offline queue),
+    // so the worker's first run waits for it - once, and not longer than a connect timeout.
+    const connected = new Promise<void>((resolve) => {
+      service.once("ready", () => resolve());
+      setTimeout(resolve, SERVICE_CONNECTION_OPTIONS.connectTimeout ?? 2000).unref();
+    });
     let aclDecision: Promise<boolean> | undefined;
     const acl = () => {
       if (aclMode() === "off") return Promise.resolve(false);
@@ -45,28 +55,43 @@ export function workerEnv(): Promise<WorkerEnv> {
         });
       return aclDecision;
     };
-    const mod = await quickjs();
-    // Refilled only while no run is in flight in this worker: evaluating a prelude takes a couple
-    // of milliseconds of this thread, which must never sit between a run and its Redis replies.
-    const stock: Sandbox[] = [];
+    // Building a sandbox takes a few milliseconds of this thread, so it happens ahead of time and
+    // only while no run is in flight here: it must never sit between a run and its Redis replies.
+    // Recycled sandboxes come back restored from their snapshot, so a steady load builds none.
+    const idle: Sandbox[] = [];
     let active = 0;
+    let building = 0;
     let refilling = false;
     const refill = () => {
       if (refilling) return;
       refilling = true;
-      setImmediate(function step() {
-        if (active > 0 || stock.length >= SANDBOX_STOCK) return void (refilling = false);
-        stock.push(new Sandbox(mod));
+      setImmediate(async function step() {
+        if (active > 0 || idle.length + building >= SANDBOX_STOCK) return void (refilling = false);
+        idle.push(await Sandbox.create());
         setImmediate(step);
       });
     };
-    const takeSandbox = () => stock.pop() ?? new Sandbox(mod);
+    const takeSandbox = async () => {
+      const ready = idle.pop();
+      if (ready) return ready;
+      building++;
+      try {
+        return await Sandbox.create();
+      } finally {
+        building--;
+      }
+    };
+    const returnSandbox = (s: Sandbox) => {
+      if (s.recycle() && idle.length < SANDBOX_IDLE_MAX) idle.push(s);
+      else s.dispose();
+    };
     const runStarted = () => void active++;
     const runEnded = () => {
       if (--active === 0) refill();
     };
     refill();
-    return { url, quickjs: mod, pool: new ConnectionPool(url), service, acl, takeSandbox, runStarted, runEnded };
+    await connected;
+    return { url, pool: new ConnectionPool(url), service, acl, takeSandbox, returnSandbox, runStarted, runEnded };
   })();
   return env;
 }

@@ -1,0 +1,149 @@
+/**
+ * A byte-exact snapshot of a QuickJS WASM instance's linear memory, taken right after its
+ * runtime was built and the prelude evaluated, and written back after every run. A restored
+ * instance is the freshly built runtime again - same heap, same allocator state, nothing a
+ * previous program did survives - for ~50 µs of copying instead of ~1.5 ms of building
+ * (QuickJS compiles slowly in WASM, and the prelude is most of a sandbox's cost).
+ * The same idea as Wizer or Javy's pre-initialised snapshots, applied at run time.
+ *
+ * Emscripten's memory layout (static data, then a 5 MB C stack growing down, then the malloc
+ * heap growing up from the stack's top) lets us copy only what can change:
+ *   [0, dataEnd)            static data, incl. the allocator's state and its sbrk pointer;
+ *   [zoneLo, top)           the top of the stack (where calls run) and the heap as built;
+ *   [top, break after run)  whatever the run allocated beyond the snapshot: zeroed.
+ * The stack below zoneLo is never written: QuickJS stops recursion far earlier (the runtime's
+ * max stack size), and a guard band just below zoneLo proves it after every run.
+ */
+
+/** The parts of an Emscripten module instance a snapshot needs. */
+export interface EmscriptenMemory {
+  HEAPU8: Uint8Array;
+  _malloc(size: number): number;
+  _free(ptr: number): void;
+}
+
+/** A zero run at least this long separates static data from the stack's top. */
+const GAP_MIN = 1 << 20;
+/**
+ * How much of the stack below the heap is restored: QuickJS's own limit (the runtime's max stack
+ * size, 256 KB) plus room for the C frames around it. Deeper means the guard band is dirty.
+ */
+const STACK_ZONE = 384 << 10;
+/** Must still be zero after a run, or the stack reached memory we don't restore. */
+const GUARD = 4096;
+/** A run that grew the heap more than this is not worth zeroing: its instance is dropped. */
+const MAX_GROWTH = 16 << 20;
+const PROBE_BYTES = 4 << 20;
+
+export class MemorySnapshot {
+  private constructor(
+    private readonly mod: EmscriptenMemory,
+    private readonly data: Uint8Array,
+    private readonly zone: Uint8Array,
+    private readonly zoneLo: number,
+    private readonly top: number,
+    private readonly sbrkAddr: number,
+  ) {}
+
+  /**
+   * Snapshots the instance as it is now. Returns undefined when the memory doesn't look like the
+   * layout above (another build of the WASM file): callers then build a fresh runtime per run.
+   */
+  static capture(mod: EmscriptenMemory): MemorySnapshot | undefined {
+    const mem = mod.HEAPU8;
+    const top = lastNonZero(mem) + 1;
+    const gap = findZeroRun(mem, 0, top, GAP_MIN);
+    if (!gap) return undefined;
+    const [dataEnd, heapLo] = gap;
+    const zoneLo = Math.max(dataEnd + GUARD, heapLo - STACK_ZONE);
+    const full = mem.slice(0, top);
+    const sbrkAddr = findSbrkPointer(mod, dataEnd, top);
+    // No usable pointer: the probe left the allocator moved, so this instance must not be used.
+    if (sbrkAddr === undefined) return undefined;
+    const snapshot = new MemorySnapshot(mod, full.slice(0, dataEnd), full.slice(zoneLo, top), zoneLo, top, sbrkAddr);
+    // The probe moved the allocator: put everything back before anyone uses the instance.
+    return snapshot.restore() ? snapshot : undefined;
+  }
+
+  /**
+   * Writes the snapshot back. False when the run went somewhere a restore can't vouch for (the
+   * stack past the guard band, a huge heap): the instance must then be thrown away.
+   */
+  restore(): boolean {
+    const mem = this.mod.HEAPU8;
+    const brk = readU32(mem, this.sbrkAddr);
+    if (brk < this.top || brk - this.top > MAX_GROWTH || brk > mem.length) return false;
+    if (!isZero(mem, this.zoneLo - GUARD, this.zoneLo)) return false;
+    mem.set(this.data, 0);
+    mem.set(this.zone, this.zoneLo);
+    mem.fill(0, this.top, brk);
+    return true;
+  }
+
+  /** Test aid: true when every byte of the memory equals the snapshot (zero beyond it). */
+  matchesExactly(): boolean {
+    const mem = this.mod.HEAPU8;
+    for (let i = 0; i < this.data.length; i++) if (mem[i] !== this.data[i]) return false;
+    if (!isZero(mem, this.data.length, this.zoneLo)) return false;
+    for (let i = 0; i < this.zone.length; i++) if (mem[this.zoneLo + i] !== this.zone[i]) return false;
+    return isZero(mem, this.top, mem.length);
+  }
+}
+
+/**
+ * Finds the allocator's program break (sbrk) pointer: the one word in static data that jumps past
+ * a large allocation when one is made. Exactly one candidate, or none at all.
+ */
+function findSbrkPointer(mod: EmscriptenMemory, dataEnd: number, top: number): number | undefined {
+  const before = mod.HEAPU8;
+  // The break is at or past every byte in use, and within the memory.
+  const candidates = new Map<number, number>();
+  for (let a = 0; a + 4 <= dataEnd; a += 4) {
+    const v = readU32(before, a);
+    if (v >= top && v <= before.length) candidates.set(a, v);
+  }
+  const p = mod._malloc(PROBE_BYTES);
+  if (!p) return undefined;
+  const after = mod.HEAPU8; // a new view if the memory grew
+  const hits = [...candidates].filter(([a, v]) => {
+    const now = readU32(after, a);
+    return now !== v && now >= p + PROBE_BYTES && now <= after.length;
+  });
+  mod._free(p);
+  return hits.length === 1 ? hits[0]![0] : undefined;
+}
+
+function readU32(mem: Uint8Array, addr: number): number {
+  return (mem[addr]! | (mem[addr + 1]! << 8) | (mem[addr + 2]! << 16) | (mem[addr + 3]! << 24)) >>> 0;
+}
+
+function lastNonZero(mem: Uint8Array): number {
+  // Word-wise from the end: the untouched top of a 16 MB memory is long.
+  const words = new Uint32Array(mem.buffer, mem.byteOffset, mem.length >>> 2);
+  let w = words.length - 1;
+  while (w >= 0 && words[w] === 0) w--;
+  let i = w * 4 + 3;
+  while (i >= 0 && mem[i] === 0) i--;
+  return i;
+}
+
+function isZero(mem: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (mem[i] !== 0) return false;
+  return true;
+}
+
+/** The first run of zero bytes at least `min` long in [from, to), as [start, end). */
+function findZeroRun(mem: Uint8Array, from: number, to: number, min: number): [number, number] | undefined {
+  // Word-wise (4-byte aligned), which is precise enough for a gap of a megabyte.
+  const words = new Uint32Array(mem.buffer, mem.byteOffset, mem.length >>> 2);
+  let start = -1;
+  for (let w = from >>> 2; w < to >>> 2; w++) {
+    if (words[w] === 0) {
+      if (start < 0) start = w;
+    } else if (start >= 0) {
+      if ((w - start) * 4 >= min) return [start * 4, w * 4];
+      start = -1;
+    }
+  }
+  return undefined;
+}
