@@ -17,7 +17,7 @@ import type { RunErrorInfo, RunRequest, RunResult } from "./types";
 import type { RunStatus, TraceEvent, TraceValue } from "../trace/types";
 import { keyPrefix, REPLAY_TTL_S, RUN_ID_PATTERN, serviceKeys } from "../redis/namespace";
 import { runUser } from "../redis/acl";
-import { registerRun, unregisterRun } from "../redis/janitor";
+import { registerRun } from "../redis/janitor";
 import { baseCredentials } from "../redis/config";
 
 export async function executeRun(req: RunRequest): Promise<RunResult> {
@@ -118,12 +118,13 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
   const error = session.fatal;
   const status: RunStatus = !error ? "ok" : error.code === "timeout" ? "timeout" : LIMIT_CODES.has(error.code) ? "limit" : "error";
   const watchLeftOn = session.conns.filter((c) => c.client.origin === "program" && !c.closed && c.watched.size > 0).map((c) => c.client.id);
-  // Reading the final state and handing connections back overlap; keys go only after both.
-  const [finalState] = await Promise.all([
+  // Reading the final state and handing connections back overlap; the namespace is dropped later.
+  const [finalState, clean] = await Promise.all([
     error?.code === "redis_unavailable" ? undefined : inspect(env.service, prefix, req.inspectKeys ?? []).catch(() => undefined),
-    resetConnections(env, session, user).catch(() => {}),
+    resetConnections(env, session, user).catch(() => false),
   ]);
-  await dropNamespace(env, session, runId, prefix, req.setup ?? [], user).catch(() => {});
+  // Queued, not awaited: the user may go only now that no connection is authenticated as it.
+  env.cleanup.add({ runId, keys: namespaceKeys(session, prefix, req.setup ?? []), user: user?.username, unregister: clean });
   session.recorder.end(status, error?.message);
 
   const result: RunResult = {
@@ -155,16 +156,19 @@ function guestError(e: GuestError, sandbox: Sandbox, limits: ReturnType<typeof r
 
 /**
  * Registers the run with the janitor (lib/redis/janitor.ts), creates its user and applies the
- * unit's setup in one round trip. The registration comes first and always happens: if this
- * worker dies before dropNamespace, the janitor deletes the run's keys and user later.
+ * unit's setup in one round trip, which also carries the queued cleanup of earlier runs. The
+ * registration comes first and always happens: if this worker dies before the run's namespace
+ * is dropped, the janitor deletes its keys and user later.
  */
 async function prepare(env: WorkerEnv, runId: string, wallMs: number, prefix: string, setup: (string | number)[][], user?: ReturnType<typeof runUser>): Promise<void> {
   const p = env.service.pipeline();
+  const earlier = env.cleanup.drainInto(p);
   registerRun(p, runId, Date.now(), wallMs);
   if (user) p.acl("SETUSER", user.username, ...user.rules);
   for (const [name, ...args] of setup) p.call(String(name), ...prefixKeys(String(name), args, prefix).args);
   const res = await p.exec();
-  const failed = res?.find(([e]) => e);
+  // Only this run's own commands decide whether it can start; earlier runs' cleanup can't fail it.
+  const failed = res?.slice(earlier).find(([e]) => e);
   if (failed?.[0]) throw failed[0];
 }
 
@@ -196,41 +200,44 @@ async function inspect(service: Redis, prefix: string, keys: string[]): Promise<
   return out;
 }
 
-/** Returns the run's connections to the pool: WATCH released, authenticated as the base user. */
-async function resetConnections(env: WorkerEnv, session: RunSession, user?: ReturnType<typeof runUser>): Promise<void> {
+/**
+ * Returns the run's connections to the pool: WATCH released, authenticated as the base user.
+ * Resolves to false when a connection had to be dropped with commands still in flight.
+ */
+async function resetConnections(env: WorkerEnv, session: RunSession, user?: ReturnType<typeof runUser>): Promise<boolean> {
   const base = baseCredentials();
-  await Promise.all(
+  const clean = await Promise.all(
     session.conns.map(async (c) => {
       const redis = c.redis ?? (await c.acquiring?.catch(() => undefined));
-      if (!redis) return;
+      if (!redis) return true;
       redis.removeAllListeners("close");
-      if (c.broken || c.inflight > 0 || redis.status !== "ready") return env.pool.release(redis, false);
+      if (c.broken || c.inflight > 0 || redis.status !== "ready") {
+        env.pool.release(redis, false);
+        return c.inflight === 0;
+      }
       try {
-        const back = [redis.unwatch()];
+        // EXEC, DISCARD and UNWATCH already released the WATCH; both commands go in one write.
+        const back: Promise<unknown>[] = [];
+        redis.stream.cork();
+        if (c.watched.size > 0) back.push(redis.unwatch());
         if (user) back.push(redis.auth(base.username, base.password));
+        redis.stream.uncork();
         await Promise.all(back);
         env.pool.release(redis, true);
       } catch {
         env.pool.release(redis, false);
       }
+      return true;
     }),
   );
+  return clean.every(Boolean);
 }
 
-/**
- * Deletes the run's keys and its user and unregisters it from the janitor in one round trip.
- * The user goes only after the connections were handed back: deleting it also closes
- * connections still authenticated as it. If this round trip never reaches Redis, the run stays
- * registered and the janitor cleans up after its deadline.
- */
-async function dropNamespace(env: WorkerEnv, session: RunSession, runId: string, prefix: string, setup: (string | number)[][], user?: ReturnType<typeof runUser>): Promise<void> {
+/** Every key the run may have created: what it touched and what its setup wrote. */
+function namespaceKeys(session: RunSession, prefix: string, setup: (string | number)[][]): string[] {
   const keys = new Set<string>([...session.touched].map((k) => prefix + k));
   for (const [name, ...args] of setup) for (const k of prefixKeys(String(name), args, prefix).keys) keys.add(k);
-  const p = env.service.pipeline();
-  if (keys.size > 0) p.unlink(...keys);
-  if (user) p.acl("DELUSER", user.username);
-  unregisterRun(p, runId);
-  await p.exec();
+  return [...keys];
 }
 
 /** Publishes events to the run's Redis Stream as they happen, and the result for replay. */

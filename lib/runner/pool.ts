@@ -15,6 +15,10 @@ export function workerPool(): Piscina {
     minThreads: Number(process.env.PLAYGROUND_WORKERS) || Math.max(1, Math.min(4, availableParallelism())),
     maxThreads: Number(process.env.PLAYGROUND_WORKERS) || Math.max(1, Math.min(4, availableParallelism())),
     concurrentTasksPerWorker: 64,
+    // "sync" (the default) parks an idle worker in Atomics.wait, which freezes its event loop:
+    // sandbox recycling, the cleanup queue's timer and late Redis replies would all wait for the
+    // next task. Runs are I/O-bound, so the worker waits asynchronously instead.
+    atomics: "async",
     idleTimeout: 5 * 60_000,
     maxQueue: 2048,
   });

@@ -441,6 +441,9 @@ export class RunSession implements SandboxHost {
         await auth.ready;
         // Not awaited: ioredis writes commands in call order, so AUTH travels in the same round
         // trip as the connection's first command. If it failed, that command fails too (NOPERM).
+        // Corked until the caller (a microtask away) has written that command: one write, not two.
+        redis.stream.cork();
+        process.nextTick(() => redis.stream.uncork());
         redis.auth(auth.username, auth.password).catch(() => this.fail({ code: "redis_unavailable", message: REDIS_DOWN_MESSAGE }));
       }
       return redis;

@@ -41,3 +41,19 @@ export async function leftoverRunKeys(): Promise<string[]> {
 }
 
 export const commandsOf = (r: RunResult) => r.trace.events.flatMap((e) => (e.kind === "command" ? [e] : []));
+
+/**
+ * Waits until `check` stops throwing (an expect that must come true soon), or rethrows its last
+ * failure. For effects that happen just after a run returns, like the queued namespace cleanup.
+ */
+export async function eventually(check: () => Promise<void>, timeoutMs = 2000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() > end) throw e;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+}

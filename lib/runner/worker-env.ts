@@ -5,13 +5,18 @@
 import Redis from "ioredis";
 import { aclMode, redisUrl, SERVICE_CONNECTION_OPTIONS } from "../redis/config";
 import { ConnectionPool } from "../redis/connection-pool";
+import { randomBytes } from "node:crypto";
 import { Sandbox } from "./sandbox";
+import { runUser } from "../redis/acl";
 import { startJanitor } from "../redis/janitor";
+import { CleanupQueue } from "../redis/cleanup-queue";
 
 export interface WorkerEnv {
   url: string;
   pool: ConnectionPool;
   service: Redis;
+  /** Finished runs' namespaces, dropped in the background (see CleanupQueue). */
+  cleanup: CleanupQueue;
   /** Whether per-run ACL users are in use (decided on first contact with the server). */
   acl: () => Promise<boolean>;
   /** A fresh sandbox with its prelude already evaluated. */
@@ -24,8 +29,8 @@ export interface WorkerEnv {
 }
 
 /** Sandboxes built ahead per worker, and the most kept idle (each is a WASM instance, ~1-2 MB). */
-const SANDBOX_STOCK = 8;
-const SANDBOX_IDLE_MAX = 32;
+const SANDBOX_STOCK = 4;
+const SANDBOX_IDLE_MAX = 16;
 
 let env: Promise<WorkerEnv> | undefined;
 
@@ -45,14 +50,20 @@ export function workerEnv(): Promise<WorkerEnv> {
     let aclDecision: Promise<boolean> | undefined;
     const acl = () => {
       if (aclMode() === "off") return Promise.resolve(false);
-      // Probe once per worker: a managed Redis may forbid ACL SETUSER for our user.
-      aclDecision ??= service
-        .acl("WHOAMI")
-        .then(() => true)
-        .catch((e: Error) => {
-          if (e.name !== "ReplyError") aclDecision = undefined; // Redis was down: ask again next time.
+      // Probe once per worker with a real run user: a managed Redis may forbid ACL SETUSER for our
+      // user, and an older server may not know every command of the allowlist.
+      aclDecision ??= (async () => {
+        const probe = runUser(`probe-${randomBytes(6).toString("hex")}`);
+        try {
+          await service.acl("SETUSER", probe.username, ...probe.rules);
+          await service.acl("DELUSER", probe.username);
+          return true;
+        } catch (e) {
+          if ((e as Error).name !== "ReplyError") aclDecision = undefined; // Redis was down: ask again next time.
+          else console.warn(`playground: per-run ACL users are off, Redis refused them (${(e as Error).message}).`);
           return false;
-        });
+        }
+      })();
       return aclDecision;
     };
     // Building a sandbox takes a few milliseconds of this thread, so it happens ahead of time and
@@ -91,7 +102,7 @@ export function workerEnv(): Promise<WorkerEnv> {
     };
     refill();
     await connected;
-    return { url, pool: new ConnectionPool(url), service, acl, takeSandbox, returnSandbox, runStarted, runEnded };
+    return { url, pool: new ConnectionPool(url), service, cleanup: new CleanupQueue(service), acl, takeSandbox, returnSandbox, runStarted, runEnded };
   })();
   return env;
 }
