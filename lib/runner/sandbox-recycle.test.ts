@@ -2,7 +2,10 @@
 // snapshot byte for byte, and nothing a program did is visible to the next. These tests drive a
 // Sandbox directly with a small recording host (no Redis is involved at this level).
 import { describe, expect, it } from "vitest";
+import { newQuickJSWASMModuleFromVariant } from "quickjs-emscripten-core";
+import variant from "@jitl/quickjs-wasmfile-release-sync";
 import { Sandbox, type SandboxHost } from "./sandbox";
+import { MemorySnapshot, type EmscriptenMemory } from "./wasm-snapshot";
 import { transpile } from "./transpile";
 
 class RecordingHost implements SandboxHost {
@@ -92,5 +95,22 @@ describe("recycled sandboxes", () => {
     const s = await Sandbox.create();
     s.hostFault = "simulated";
     expect(s.recycle()).toBe(false);
+  });
+
+  it("can be captured even when the allocator already has megabytes free at the top", async () => {
+    const mod = await newQuickJSWASMModuleFromVariant(variant);
+    const vm = mod.newRuntime().newContext();
+    // Allocate a lot and drop it: the freed space stays with the allocator, so a small probe
+    // allocation would not move the program break.
+    const churn = vm.evalCode("{ let x = []; for (let i = 0; i < 60000; i++) x.push({ i, s: 'v' + i }); x = null; }");
+    if (churn.error) churn.error.dispose();
+    else churn.value.dispose();
+    const snapshot = MemorySnapshot.capture((mod as unknown as { module: EmscriptenMemory }).module);
+    expect(snapshot).toBeDefined();
+    expect(snapshot!.matchesExactly()).toBe(true);
+    const again = vm.evalCode("[1, 2, 3].map((n) => n * 2).join()");
+    expect(again.error).toBeUndefined();
+    expect(snapshot!.restore()).toBe(true);
+    expect(snapshot!.matchesExactly()).toBe(true);
   });
 });

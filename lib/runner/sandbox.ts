@@ -35,8 +35,9 @@ function emscriptenOf(mod: QuickJSWASMModule): EmscriptenMemory | undefined {
   return m && m.HEAPU8 instanceof Uint8Array && typeof m._malloc === "function" && typeof m._free === "function" ? (m as EmscriptenMemory) : undefined;
 }
 
-/** Set once a snapshot could not be taken: sandboxes are then built fresh for every run. */
+/** Set once snapshots failed repeatedly: sandboxes are then built fresh for every run. */
 let snapshotsUnavailable = false;
+let captureFailures = 0;
 
 /** What the sandbox asks of its host (the run session). */
 export interface SandboxHost {
@@ -108,10 +109,15 @@ export class Sandbox {
     const em = emscriptenOf(mod);
     if (snapshotsUnavailable || !em || sandbox.preludeError) return sandbox;
     sandbox.snapshot = MemorySnapshot.capture(em);
-    if (sandbox.snapshot) return sandbox;
+    if (sandbox.snapshot) {
+      captureFailures = 0;
+      return sandbox;
+    }
     // Capturing probes the allocator, so a failed capture leaves this instance unusable.
-    snapshotsUnavailable = true;
-    console.warn("playground: QuickJS memory snapshots are unavailable with this WASM build; building a runtime for every run instead.");
+    if (++captureFailures >= 3) {
+      snapshotsUnavailable = true;
+      console.warn("playground: QuickJS memory snapshots are unavailable with this WASM build; building a runtime for every run instead.");
+    }
     return new Sandbox(await newInstance());
   }
 

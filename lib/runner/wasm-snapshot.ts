@@ -34,6 +34,7 @@ const GUARD = 4096;
 /** A run that grew the heap more than this is not worth zeroing: its instance is dropped. */
 const MAX_GROWTH = 16 << 20;
 const PROBE_BYTES = 256 << 10;
+const PROBE_MAX = 16 << 20;
 
 export class MemorySnapshot {
   private constructor(
@@ -93,7 +94,8 @@ export class MemorySnapshot {
 
 /**
  * Finds the allocator's program break (sbrk) pointer: the one word in static data that jumps past
- * a large allocation when one is made. Exactly one candidate, or none at all.
+ * a large allocation when one is made. The allocation must outgrow the free space the allocator
+ * already has, so it doubles until the break moves. Exactly one candidate, or none at all.
  */
 function findSbrkPointer(mod: EmscriptenMemory, dataEnd: number, top: number): number | undefined {
   const before = mod.HEAPU8;
@@ -103,15 +105,19 @@ function findSbrkPointer(mod: EmscriptenMemory, dataEnd: number, top: number): n
     const v = readU32(before, a);
     if (v >= top && v <= before.length) candidates.set(a, v);
   }
-  const p = mod._malloc(PROBE_BYTES);
-  if (!p) return undefined;
-  const after = mod.HEAPU8; // a new view if the memory grew
-  const hits = [...candidates].filter(([a, v]) => {
-    const now = readU32(after, a);
-    return now !== v && now >= p + PROBE_BYTES && now <= after.length;
-  });
-  mod._free(p);
-  return hits.length === 1 ? hits[0]![0] : undefined;
+  for (let size = PROBE_BYTES; size <= PROBE_MAX; size *= 4) {
+    const p = mod._malloc(size);
+    if (!p) return undefined;
+    const after = mod.HEAPU8; // a new view if the memory grew
+    const hits = [...candidates].filter(([a, v]) => {
+      const now = readU32(after, a);
+      return now !== v && now >= p + size && now <= after.length;
+    });
+    mod._free(p);
+    if (hits.length === 1) return hits[0]![0];
+    if (hits.length > 1) return undefined;
+  }
+  return undefined;
 }
 
 function readU32(mem: Uint8Array, addr: number): number {
