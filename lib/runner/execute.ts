@@ -63,15 +63,17 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
   const stream = req.stream ? streamSink(env.service, runId) : undefined;
   const useAcl = await env.acl();
   const user = useAcl ? runUser(runId) : undefined;
+  // Not awaited here: the sandbox compiles and starts the program while this round trip is in
+  // flight, and the session holds the program's first command until it is done.
   const ready = prepare(env, runId, limits.wallMs, prefix, req.setup ?? [], user);
-  ready.catch(() => {});
   const control = req.plan?.kind === "step" ? new ControlReceiver(env.url, runId) : undefined;
   const session = new RunSession({
     pool: env.pool,
     prefix,
     limits,
     plan: req.plan,
-    auth: user ? { username: user.username, password: user.password, ready } : undefined,
+    ready,
+    auth: user ? { username: user.username, password: user.password } : undefined,
     control,
     sink: stream?.push,
   });
@@ -79,8 +81,8 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
   const p0 = performance.now();
   let sandbox: Sandbox | undefined;
   const wall = setTimeout(() => session.fail(limitError("timeout", limits)), limits.wallMs);
+  ready.catch((e: unknown) => session.fail(isConnectionError(e) ? { code: "redis_unavailable", message: REDIS_DOWN_MESSAGE } : INTERNAL));
   try {
-    await ready;
     session.startPlan();
     sandbox = (await env.takeSandbox()).attach(session, limits);
     const startErr = sandbox.start(js.code);
@@ -104,7 +106,7 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
       await session.nextChange();
     }
   } catch (e) {
-    session.fail(isConnectionError(e) ? { code: "redis_unavailable", message: REDIS_DOWN_MESSAGE } : { code: "internal", message: "The playground hit an internal problem while running your program. Please run it again." });
+    session.fail(isConnectionError(e) ? { code: "redis_unavailable", message: REDIS_DOWN_MESSAGE } : INTERNAL);
   } finally {
     clearTimeout(wall);
     session.finish();
@@ -117,6 +119,8 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
 
   const error = session.fatal;
   const status: RunStatus = !error ? "ok" : error.code === "timeout" ? "timeout" : LIMIT_CODES.has(error.code) ? "limit" : "error";
+  // The final state includes the setup, so it is read only once the namespace was prepared.
+  await ready.catch(() => {});
   const watchLeftOn = session.conns.filter((c) => c.client.origin === "program" && !c.closed && c.watched.size > 0).map((c) => c.client.id);
   // Reading the final state and handing connections back overlap; the namespace is dropped later.
   const [finalState, clean] = await Promise.all([
@@ -140,6 +144,8 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
   if (stream) await stream.close(result).catch(() => {});
   return result;
 }
+
+const INTERNAL: RunErrorInfo = { code: "internal", message: "The playground hit an internal problem while running your program. Please run it again." };
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 

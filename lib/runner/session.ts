@@ -30,8 +30,10 @@ export interface SessionDeps {
   prefix: string;
   limits: RunLimits;
   plan?: InterferencePlan;
+  /** Settles once the run's namespace is prepared (user created, setup applied). */
+  ready: Promise<unknown>;
   /** AUTH as this user on every lent connection (per-run ACL user), when set. */
-  auth?: { username: string; password: string; ready: Promise<unknown> };
+  auth?: { username: string; password: string };
   control?: ControlReceiver;
   sink?: (e: TraceEvent) => void;
 }
@@ -97,6 +99,7 @@ export class RunSession implements SandboxHost {
     this.pending++;
     void (async () => {
       try {
+        await this.deps.ready;
         if (plan.startAfterMs) await this.delay(plan.startAfterMs);
         for (let i = 1; i <= plan.times && !this.fatal && !this.finished; i++) {
           await this.planWrite(plan.write, `write ${i} of ${plan.times}`);
@@ -436,9 +439,10 @@ export class RunSession implements SandboxHost {
         conn.broken = true;
         if (!this.finished) this.fail({ code: "redis_unavailable", message: REDIS_DOWN_MESSAGE });
       });
+      // The program starts before its namespace is ready; its first command waits here.
+      await this.deps.ready;
       const auth = this.deps.auth;
       if (auth) {
-        await auth.ready;
         // Not awaited: ioredis writes commands in call order, so AUTH travels in the same round
         // trip as the connection's first command. If it failed, that command fails too (NOPERM).
         // Corked until the caller (a microtask away) has written that command: one write, not two.
