@@ -84,8 +84,9 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
   ready.catch((e: unknown) => session.fail(isConnectionError(e) ? { code: "redis_unavailable", message: REDIS_DOWN_MESSAGE } : INTERNAL));
   try {
     session.startPlan();
-    sandbox = (await env.takeSandbox()).attach(session, limits);
-    const startErr = sandbox.start(js.code);
+    const taken = await env.takeSandbox(js.code);
+    sandbox = taken.sandbox.attach(session, limits);
+    const startErr = sandbox.start(js.code, taken.keepCompiled);
     if (startErr) session.fail(guestError(startErr, sandbox, limits));
     for (;;) {
       if (session.fatal) break;
@@ -123,9 +124,11 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
   await ready.catch(() => {});
   const watchLeftOn = session.conns.filter((c) => c.client.origin === "program" && !c.closed && c.watched.size > 0).map((c) => c.client.id);
   // Reading the final state and handing connections back overlap; the namespace is dropped later.
+  const inspectKeys = error?.code === "redis_unavailable" ? undefined : (req.inspectKeys ?? []);
+  const handBack = resetConnections(env, session, user, inspectKeys ?? []);
   const [finalState, clean] = await Promise.all([
-    error?.code === "redis_unavailable" ? undefined : inspect(env.service, prefix, req.inspectKeys ?? []).catch(() => undefined),
-    resetConnections(env, session, user).catch(() => false),
+    inspectKeys ? inspect(env.service, prefix, inspectKeys, handBack.reads).catch(() => undefined) : undefined,
+    handBack.clean.catch(() => false),
   ]);
   // Queued, not awaited: the user may go only now that no connection is authenticated as it.
   env.cleanup.add({ runId, keys: namespaceKeys(session, prefix, req.setup ?? []), user: user?.username, unregister: clean });
@@ -184,20 +187,27 @@ function prefixKeys(name: string, args: (string | number)[], prefix: string): { 
   return { args: out, keys: [...idx].map((i) => String(out[i])) };
 }
 
-async function inspect(service: Redis, prefix: string, keys: string[]): Promise<Record<string, TraceValue>> {
+/**
+ * The final state of the inspected keys. String values usually arrive with the connection
+ * hand-back (`reads`, see resetConnections); whatever didn't - no connection, another type - is
+ * read on the service connection, other types with their own command.
+ */
+async function inspect(service: Redis, prefix: string, keys: string[], reads: Promise<(string | null | Error)[] | undefined>): Promise<Record<string, TraceValue>> {
   const out: Record<string, TraceValue> = {};
   if (keys.length === 0) return out;
-  // Lessons inspect strings: one round trip; other types are read with their own command.
-  const first = (await service.pipeline(keys.map((k) => ["get", prefix + k])).exec()) ?? [];
+  const early = await reads.catch(() => undefined);
+  const first = early ?? ((await service.pipeline(keys.map((k) => ["get", prefix + k])).exec()) ?? []).map(([e, v]) => e ?? (v as string | null));
   for (const [i, k] of keys.entries()) {
-    const [err, value] = first[i] ?? [null, null];
-    if (!err) {
-      out[k] = (value as string | null) ?? null;
+    const value = first[i];
+    if (!(value instanceof Error)) {
+      out[k] = value ?? null;
       continue;
     }
     const key = prefix + k;
     const type = await service.type(key);
-    if (type === "hash") out[k] = await service.hgetall(key);
+    if (type === "string") out[k] = await service.get(key);
+    else if (type === "none") out[k] = null;
+    else if (type === "hash") out[k] = await service.hgetall(key);
     else if (type === "list") out[k] = await service.lrange(key, 0, -1);
     else if (type === "set") out[k] = (await service.smembers(key)).sort();
     else if (type === "zset") out[k] = await service.zrange(key, "0", "-1", "WITHSCORES");
@@ -208,35 +218,50 @@ async function inspect(service: Redis, prefix: string, keys: string[]): Promise<
 
 /**
  * Returns the run's connections to the pool: WATCH released, authenticated as the base user.
- * Resolves to false when a connection had to be dropped with commands still in flight.
+ * The first healthy connection also reads the inspected keys (as strings) in the same write, so
+ * the final state costs no round trip of its own. `clean` is false when a connection had to be
+ * dropped with commands still in flight.
  */
-async function resetConnections(env: WorkerEnv, session: RunSession, user?: ReturnType<typeof runUser>): Promise<boolean> {
+function resetConnections(
+  env: WorkerEnv,
+  session: RunSession,
+  user: ReturnType<typeof runUser> | undefined,
+  inspectKeys: string[],
+): { clean: Promise<boolean>; reads: Promise<(string | null | Error)[] | undefined> } {
   const base = baseCredentials();
-  const clean = await Promise.all(
-    session.conns.map(async (c) => {
-      const redis = c.redis ?? (await c.acquiring?.catch(() => undefined));
-      if (!redis) return true;
-      redis.removeAllListeners("close");
-      if (c.broken || c.inflight > 0 || redis.status !== "ready") {
-        env.pool.release(redis, false);
-        return c.inflight === 0;
+  let reads: Promise<(string | null | Error)[]> | undefined;
+  const handBack = async (c: (typeof session.conns)[number], redis: Redis): Promise<boolean> => {
+    redis.removeAllListeners("close");
+    if (c.broken || c.inflight > 0 || redis.status !== "ready") {
+      env.pool.release(redis, false);
+      return c.inflight === 0;
+    }
+    try {
+      // EXEC, DISCARD and UNWATCH already released the WATCH; everything goes in one write.
+      const back: Promise<unknown>[] = [];
+      redis.stream.cork();
+      if (!reads && inspectKeys.length > 0) {
+        // Still lent to the run: its key prefix applies, and its user may read its own keys.
+        reads = Promise.all(inspectKeys.map((k) => redis.get(k).then((v) => v, (e: Error) => e)));
+        back.push(reads);
       }
-      try {
-        // EXEC, DISCARD and UNWATCH already released the WATCH; both commands go in one write.
-        const back: Promise<unknown>[] = [];
-        redis.stream.cork();
-        if (c.watched.size > 0) back.push(redis.unwatch());
-        if (user) back.push(redis.auth(base.username, base.password));
-        redis.stream.uncork();
-        await Promise.all(back);
-        env.pool.release(redis, true);
-      } catch {
-        env.pool.release(redis, false);
-      }
-      return true;
-    }),
-  );
-  return clean.every(Boolean);
+      if (c.watched.size > 0) back.push(redis.unwatch());
+      if (user) back.push(redis.auth(base.username, base.password));
+      redis.stream.uncork();
+      await Promise.all(back);
+      env.pool.release(redis, true);
+    } catch {
+      env.pool.release(redis, false);
+    }
+    return true;
+  };
+  // Connections still being acquired are settled first, so the reader is chosen synchronously.
+  const settled = session.conns.map((c) => (c.redis ? Promise.resolve(c.redis) : (c.acquiring?.catch(() => undefined) ?? Promise.resolve(undefined))));
+  const clean = Promise.all(settled).then((all) => Promise.all(all.map((redis, i) => (redis ? handBack(session.conns[i]!, redis) : true))));
+  return {
+    clean: clean.then((all) => all.every(Boolean)),
+    reads: clean.then(() => reads, () => undefined),
+  };
 }
 
 /** Every key the run may have created: what it touched and what its setup wrote. */

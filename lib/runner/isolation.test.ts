@@ -25,6 +25,15 @@ describe("runs are isolated from each other and leave nothing behind", () => {
     expect(b.finalState).toEqual({ "balance:1": "107" });
   });
 
+  it("reads the final state of every inspected key, whatever its type, with or without a connection", async () => {
+    const inspectKeys = ["s", "h", "l", "missing", "balance:1"];
+    const setup = [["SET", "balance:1", "100"]];
+    const used = await run(`${open}await r.set("s", "v"); await r.hset("h", { a: "1" }); await r.rpush("l", "x", "y");`, { setup, inspectKeys });
+    expect(used.finalState).toEqual({ s: "v", h: { a: "1" }, l: ["x", "y"], missing: null, "balance:1": "100" });
+    const untouched = await run(`console.log("no redis at all");`, { setup, inspectKeys: ["balance:1", "missing"] });
+    expect(untouched.finalState).toEqual({ "balance:1": "100", missing: null });
+  });
+
   it("after runs (ok, failed, limited) no keys, run users, run connections or registrations remain", async () => {
     const results = await Promise.all([
       run(`${open}await r.set("x", 1); await r.hset("h", { a: 1 }); await r.rpush("l", 1, 2);`),

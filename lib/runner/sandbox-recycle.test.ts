@@ -30,12 +30,12 @@ class RecordingHost implements SandboxHost {
 const LIMITS = { cpuMs: 2000, memoryBytes: 8 << 20 };
 
 /** Runs a program to completion (or failure) in the given sandbox; returns what it printed. */
-async function runIn(sandbox: Sandbox, source: string): Promise<{ lines: string[]; error?: string }> {
+async function runIn(sandbox: Sandbox, source: string, keepCompiled = false): Promise<{ lines: string[]; error?: string }> {
   const host = new RecordingHost();
   sandbox.attach(host, LIMITS);
   const js = transpile(source);
   if (!js.ok) throw new Error(js.error.message);
-  const startErr = sandbox.start(js.code);
+  const startErr = sandbox.start(js.code, keepCompiled);
   if (startErr) return { lines: host.lines, error: startErr.message };
   for (let i = 0; i < 40; i++) {
     const st = sandbox.mainState();
@@ -112,5 +112,24 @@ describe("recycled sandboxes", () => {
     expect(again.error).toBeUndefined();
     expect(snapshot!.restore()).toBe(true);
     expect(snapshot!.matchesExactly()).toBe(true);
+  });
+
+  it("keep a repeated program compiled, and restore its pre-run state exactly between runs", async () => {
+    const s = await Sandbox.create();
+    const p = `globalThis.count = (globalThis.count ?? 0) + 1; Array.prototype.x = 1; console.log("count", count, [].x);`;
+    const js = transpile(p);
+    if (!js.ok) throw new Error("transpile");
+    expect(await runIn(s, p, true)).toEqual({ lines: ["count 1 1"] });
+    expect(s.recycle()).toBe(true);
+    expect(s.warmProgram).toBe(js.code);
+    expect(s.matchesSnapshot()).toBe(true);
+    // Starts from the compiled program, with none of the first run's effects.
+    expect(await runIn(s, p, true)).toEqual({ lines: ["count 1 1"] });
+    expect(s.recycle()).toBe(true);
+    // Another program starts from the prelude-only state, then the kept one still works.
+    expect(await runIn(s, `console.log(typeof count, [].x);`)).toEqual({ lines: ["undefined undefined"] });
+    expect(s.recycle()).toBe(true);
+    expect(s.matchesSnapshot()).toBe(true);
+    expect(await runIn(s, p, true)).toEqual({ lines: ["count 1 1"] });
   });
 });

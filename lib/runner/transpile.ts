@@ -30,7 +30,9 @@ function transpileUncached(source: string): TranspileResult {
   } catch (e) {
     return { ok: false, error: syntaxError(e) };
   }
-  return { ok: true, code: `(async function __program__() {${js}\n})()` };
+  // A function expression: the sandbox evaluates it (compiling the program) and then calls it,
+  // so a compiled program can be kept in a snapshot and run again without compiling.
+  return { ok: true, code: `(async function __program__() {${js}\n})` };
 }
 
 function syntaxError(e: unknown): RunErrorInfo {

@@ -68,6 +68,17 @@ export class MemorySnapshot {
   }
 
   /**
+   * A second snapshot of the same instance as it is now (after more was built on top of this
+   * one, such as a compiled program). Restoring either one is exact.
+   */
+  derive(): MemorySnapshot | undefined {
+    const mem = this.mod.HEAPU8;
+    const brk = readU32(mem, this.sbrkAddr);
+    if (brk < this.top || brk - this.top > MAX_GROWTH || brk > mem.length) return undefined;
+    return new MemorySnapshot(this.mod, mem.slice(0, this.data.length), mem.slice(this.zoneLo, brk), this.zoneLo, brk, this.sbrkAddr);
+  }
+
+  /**
    * Writes the snapshot back. False when the run went somewhere a restore can't vouch for (the
    * stack past the guard band, a huge heap): the instance must then be thrown away.
    */

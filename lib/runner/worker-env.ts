@@ -19,8 +19,11 @@ export interface WorkerEnv {
   cleanup: CleanupQueue;
   /** Whether per-run ACL users are in use (decided on first contact with the server). */
   acl: () => Promise<boolean>;
-  /** A fresh sandbox with its prelude already evaluated. */
-  takeSandbox: () => Promise<Sandbox>;
+  /**
+   * A fresh sandbox for this program, with its prelude already evaluated - preferably one that
+   * keeps the program compiled - and whether to keep it compiled (it has run here before).
+   */
+  takeSandbox: (js: string) => Promise<{ sandbox: Sandbox; keepCompiled: boolean }>;
   /** Hands a finished run's sandbox back: restored to its fresh state and kept, or dropped. */
   returnSandbox: (s: Sandbox) => void;
   /** Brackets a run, so spare work (sandbox refills) happens only while no run is waiting on it. */
@@ -31,6 +34,8 @@ export interface WorkerEnv {
 /** Sandboxes built ahead per worker, and the most kept idle (each is a WASM instance, ~1-2 MB). */
 const SANDBOX_STOCK = 4;
 const SANDBOX_IDLE_MAX = 16;
+/** How many distinct programs a worker remembers having run (to keep repeated ones compiled). */
+const SEEN_PROGRAMS = 256;
 
 let env: Promise<WorkerEnv> | undefined;
 
@@ -82,12 +87,23 @@ export function workerEnv(): Promise<WorkerEnv> {
         setImmediate(step);
       });
     };
-    const takeSandbox = async () => {
-      const ready = idle.pop();
-      if (ready) return ready;
+    // Programs seen recently in this worker: one that comes again (a learner running the same
+    // code twice, the grader's scenarios, a class running the example) is kept compiled.
+    const seen = new Map<string, number>();
+    const takeSandbox = async (js: string) => {
+      const runs = (seen.get(js) ?? 0) + 1;
+      seen.delete(js);
+      seen.set(js, runs);
+      if (seen.size > SEEN_PROGRAMS) seen.delete(seen.keys().next().value!);
+      // Best: one that keeps this program; else one that keeps none (no extra restore to undo another).
+      let i = idle.findLastIndex((s) => s.warmProgram === js);
+      if (i < 0) i = idle.findLastIndex((s) => s.warmProgram === undefined);
+      if (i < 0) i = idle.length - 1;
+      const ready = i >= 0 ? idle.splice(i, 1)[0] : undefined;
+      if (ready) return { sandbox: ready, keepCompiled: runs > 1 };
       building++;
       try {
-        return await Sandbox.create();
+        return { sandbox: await Sandbox.create(), keepCompiled: runs > 1 };
       } finally {
         building--;
       }
