@@ -31,8 +31,11 @@ export interface WorkerEnv {
   runEnded: () => void;
 }
 
-/** Sandboxes built ahead per worker, and the most kept idle (each is a WASM instance, ~1-2 MB). */
-const SANDBOX_STOCK = 4;
+/**
+ * Sandboxes built ahead per worker, and the most kept idle. Each is a WASM instance of ~2 MB
+ * resident; building one takes 10-50 ms, so a class pressing Run at once should find them built.
+ */
+const SANDBOX_STOCK = 8;
 const SANDBOX_IDLE_MAX = 16;
 /** How many distinct programs a worker remembers having run (to keep repeated ones compiled). */
 const SEEN_PROGRAMS = 256;
