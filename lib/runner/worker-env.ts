@@ -35,8 +35,8 @@ export interface WorkerEnv {
  * Sandboxes built ahead per worker, and the most kept idle. Each is a WASM instance of ~2 MB
  * resident; building one takes 10-50 ms, so a class pressing Run at once should find them built.
  */
-const SANDBOX_STOCK = 8;
-const SANDBOX_IDLE_MAX = 16;
+const SANDBOX_STOCK = 4;
+const SANDBOX_IDLE_MAX = 12;
 /** How many distinct programs a worker remembers having run (to keep repeated ones compiled). */
 const SEEN_PROGRAMS = 256;
 
