@@ -22,8 +22,13 @@ const RUN_COMMANDS = [...new Set([...ALLOWED_METHODS, "multi", "exec", "discard"
 export function runUser(runId: string): RunUser {
   const password = randomBytes(12).toString("hex");
   return {
-    username: `pg-run-${runId}`,
+    username: runUsername(runId),
     password,
     rules: ["reset", "on", `>${password}`, aclKeyPattern(runId), "resetchannels", ...RUN_COMMANDS.map((c) => `+${c}`)],
   };
+}
+
+/** The name of a run's ACL user (the janitor deletes it by name after a crash). */
+export function runUsername(runId: string): string {
+  return `pg-run-${runId}`;
 }

@@ -14,7 +14,7 @@
  */
 import type Redis from "ioredis";
 import type { ChainableCommander } from "ioredis";
-import { runUser } from "./acl";
+import { runUsername } from "./acl";
 import { keyPrefix, RUN_ID_PATTERN } from "./namespace";
 
 /** The registry. Its `{pg}` hash tag can never be a run's (`{r:<id>}`), so no run can reach it. */
@@ -64,7 +64,7 @@ export async function sweepExpiredRuns(service: Redis, now = Date.now()): Promis
 
   await unlinkLearnerKeys(service, ids);
   const users = service.pipeline();
-  for (const id of ids) users.acl("DELUSER", runUser(id).username);
+  for (const id of ids) users.acl("DELUSER", runUsername(id));
   // A failed DELUSER (ACL off or forbidden for us) is a result here, not a throw: nothing to undo.
   await users.exec();
   return service.zrem(RUN_REGISTRY_KEY, ...ids);

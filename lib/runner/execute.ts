@@ -65,7 +65,8 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
   const user = useAcl ? runUser(runId) : undefined;
   // Not awaited here: the sandbox compiles and starts the program while this round trip is in
   // flight, and the session holds the program's first command until it is done.
-  const ready = prepare(env, runId, limits.wallMs, prefix, req.setup ?? [], user);
+  const setup = prefixSetup(req.setup ?? [], prefix);
+  const ready = prepare(env, runId, limits.wallMs, setup.commands, user);
   const control = req.plan?.kind === "step" ? new ControlReceiver(env.url, runId) : undefined;
   const session = new RunSession({
     pool: env.pool,
@@ -131,7 +132,7 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
     handBack.clean.catch(() => false),
   ]);
   // Queued, not awaited: the user may go only now that no connection is authenticated as it.
-  env.cleanup.add({ runId, keys: namespaceKeys(session, prefix, req.setup ?? []), user: user?.username, unregister: clean });
+  env.cleanup.add({ runId, keys: namespaceKeys(session, prefix, setup.keys), user: user?.username, unregister: clean });
   session.recorder.end(status, error?.message);
 
   const result: RunResult = {
@@ -169,22 +170,28 @@ function guestError(e: GuestError, sandbox: Sandbox, limits: ReturnType<typeof r
  * registration comes first and always happens: if this worker dies before the run's namespace
  * is dropped, the janitor deletes its keys and user later.
  */
-async function prepare(env: WorkerEnv, runId: string, wallMs: number, prefix: string, setup: (string | number)[][], user?: ReturnType<typeof runUser>): Promise<void> {
+async function prepare(env: WorkerEnv, runId: string, wallMs: number, setup: (string | number)[][], user?: ReturnType<typeof runUser>): Promise<void> {
   const p = env.service.pipeline();
   const earlier = env.cleanup.drainInto(p);
   registerRun(p, runId, Date.now(), wallMs);
   if (user) p.acl("SETUSER", user.username, ...user.rules);
-  for (const [name, ...args] of setup) p.call(String(name), ...prefixKeys(String(name), args, prefix).args);
+  for (const [name, ...args] of setup) p.call(String(name), ...args);
   const res = await p.exec();
   // Only this run's own commands decide whether it can start; earlier runs' cleanup can't fail it.
   const failed = res?.slice(earlier).find(([e]) => e);
   if (failed?.[0]) throw failed[0];
 }
 
-function prefixKeys(name: string, args: (string | number)[], prefix: string): { args: (string | number)[]; keys: string[] } {
-  const idx = new Set(getKeyIndexes(name.toLowerCase(), args.map(String)));
-  const out = args.map((a, i) => (idx.has(i) ? prefix + String(a) : a));
-  return { args: out, keys: [...idx].map((i) => String(out[i])) };
+/** The unit's setup commands with the run's prefix on their keys, and those keys. */
+function prefixSetup(setup: (string | number)[][], prefix: string): { commands: (string | number)[][]; keys: string[] } {
+  const keys: string[] = [];
+  const commands = setup.map(([name, ...args]) => {
+    const idx = new Set(getKeyIndexes(String(name).toLowerCase(), args.map(String)));
+    const out = args.map((a, i) => (idx.has(i) ? prefix + String(a) : a));
+    for (const i of idx) keys.push(String(out[i]));
+    return [String(name), ...out];
+  });
+  return { commands, keys };
 }
 
 /**
@@ -265,10 +272,8 @@ function resetConnections(
 }
 
 /** Every key the run may have created: what it touched and what its setup wrote. */
-function namespaceKeys(session: RunSession, prefix: string, setup: (string | number)[][]): string[] {
-  const keys = new Set<string>([...session.touched].map((k) => prefix + k));
-  for (const [name, ...args] of setup) for (const k of prefixKeys(String(name), args, prefix).keys) keys.add(k);
-  return [...keys];
+function namespaceKeys(session: RunSession, prefix: string, setupKeys: string[]): string[] {
+  return [...new Set([...[...session.touched].map((k) => prefix + k), ...setupKeys])];
 }
 
 /** Publishes events to the run's Redis Stream as they happen, and the result for replay. */

@@ -93,7 +93,6 @@ export class Sandbox {
   /** Which snapshot the memory equals now; "dirty" while and after a run, until recycled. */
   private at: "base" | "warm" | "dirty" = "base";
   private main?: QuickJSHandle;
-  private deferreds = new Set<{ dispose(): void; alive: boolean }>();
   /** Bumped when a run's guest state is thrown away: late host replies of that run are ignored. */
   private generation = 0;
   private disposed = false;
@@ -250,7 +249,6 @@ export class Sandbox {
     // Handles of this run point into memory the restore rewrites: forget them, never free them.
     this.generation++;
     this.main = undefined;
-    this.deferreds.clear();
     this.host = IDLE_HOST;
     this.pendingOps = 0;
     this.cpuUsed = 0;
@@ -279,7 +277,6 @@ export class Sandbox {
   dispose(): void {
     this.disposed = true;
     this.generation++;
-    this.deferreds.clear();
     this.main = undefined;
   }
 
@@ -338,14 +335,10 @@ export class Sandbox {
     const promise = <T>(work: Promise<T>, encode: (v: T) => QuickJSHandle) => {
       const d = vm.newPromise();
       const generation = this.generation;
-      const tracked = { alive: true, dispose: () => d.dispose() };
-      this.deferreds.add(tracked);
       this.pendingOps++;
       work.then(
         (v) => {
-          if (this.disposed || generation !== this.generation || !tracked.alive) return;
-          tracked.alive = false;
-          this.deferreds.delete(tracked);
+          if (this.disposed || generation !== this.generation) return;
           const h = encode(v);
           d.resolve(h);
           h.dispose();
