@@ -52,10 +52,12 @@ export class MemorySnapshot {
    */
   static capture(mod: EmscriptenMemory): MemorySnapshot | undefined {
     const mem = mod.HEAPU8;
-    const top = lastNonZero(mem) + 1;
-    const gap = findZeroRun(mem, 0, top, GAP_MIN);
+    const gap = findZeroRun(mem, 0, mem.length, GAP_MIN, true);
     if (!gap) return undefined;
     const [dataEnd, heapLo] = gap;
+    // The heap as built is far smaller than a megabyte, so the first megabyte of zeros after its
+    // start is the untouched rest of the memory (found without reading all 16 MB of it).
+    const top = findZeroRun(mem, heapLo, mem.length, GAP_MIN, false)?.[0] ?? mem.length;
     const zoneLo = Math.max(dataEnd + GUARD, heapLo - STACK_ZONE);
     const data = mem.slice(0, dataEnd);
     const zone = mem.slice(zoneLo, top);
@@ -136,21 +138,7 @@ function readU32(mem: Uint8Array, addr: number): number {
 }
 
 /** An all-zero block to compare memory against (memcmp speed, and reads don't commit pages). */
-const ZERO_BLOCK = Buffer.alloc(64 << 10);
-
-function lastNonZero(mem: Uint8Array): number {
-  // Block-wise from the end with native compares: the untouched top of a 16 MB memory is long.
-  let end = mem.length;
-  while (end > 0) {
-    const start = Math.max(0, end - ZERO_BLOCK.length);
-    const block = Buffer.from(mem.buffer, mem.byteOffset + start, end - start);
-    if (!block.equals(ZERO_BLOCK.subarray(0, end - start))) break;
-    end = start;
-  }
-  let i = end - 1;
-  while (i >= 0 && mem[i] === 0) i--;
-  return i;
-}
+const ZERO_BLOCK = Buffer.alloc(4096);
 
 /**
  * Zeroes [from, to), writing only words that aren't zero already: pages nobody wrote stay
@@ -170,18 +158,33 @@ function isZero(mem: Uint8Array, from: number, to: number): boolean {
   return true;
 }
 
-/** The first run of zero bytes at least `min` long in [from, to), as [start, end). */
-function findZeroRun(mem: Uint8Array, from: number, to: number, min: number): [number, number] | undefined {
-  // Word-wise (4-byte aligned), which is precise enough for a gap of a megabyte.
+/**
+ * The first run of zero bytes at least `min` long in [from, to), as [start, end): the end is
+ * where the zeros stop when `toItsEnd`, else the run is reported as soon as it is long enough.
+ */
+function findZeroRun(mem: Uint8Array, from: number, to: number, min: number, toItsEnd: boolean): [number, number] | undefined {
+  // Whole zero blocks are skipped with native compares (the stack gap is 5 MB); the rest is
+  // scanned word-wise (4-byte aligned), which is precise enough for a gap of a megabyte.
+  const BLOCK = ZERO_BLOCK.length;
   const words = new Uint32Array(mem.buffer, mem.byteOffset, mem.length >>> 2);
   let start = -1;
-  for (let w = from >>> 2; w < to >>> 2; w++) {
+  let w = from >>> 2;
+  const end = to >>> 2;
+  while (w < end) {
+    const at = w * 4;
+    if (start >= 0 && !toItsEnd && at - start * 4 >= min) return [start * 4, at];
+    if (at % BLOCK === 0 && at + BLOCK <= to && Buffer.from(mem.buffer, mem.byteOffset + at, BLOCK).equals(ZERO_BLOCK)) {
+      if (start < 0) start = w;
+      w += BLOCK / 4;
+      continue;
+    }
     if (words[w] === 0) {
       if (start < 0) start = w;
     } else if (start >= 0) {
       if ((w - start) * 4 >= min) return [start * 4, w * 4];
       start = -1;
     }
+    w++;
   }
-  return undefined;
+  return start >= 0 && (end - start) * 4 >= min ? [start * 4, end * 4] : undefined;
 }
