@@ -11,7 +11,7 @@ import { transpile } from "./transpile";
 import type { Sandbox, GuestError } from "./sandbox";
 import { RunSession, REDIS_DOWN_MESSAGE } from "./session";
 import { ControlReceiver } from "./control";
-import { isConnectionError } from "./run-connection";
+import { isConnectionError, type RunConnection } from "./run-connection";
 import { workerEnv, type WorkerEnv } from "./worker-env";
 import type { RunErrorInfo, RunRequest, RunResult } from "./types";
 import type { RunStatus, TraceEvent, TraceValue } from "../trace/types";
@@ -64,9 +64,9 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
   const useAcl = await env.acl();
   const user = useAcl ? runUser(runId) : undefined;
   // Not awaited here: the sandbox compiles and starts the program while this round trip is in
-  // flight, and the session holds the program's first command until it is done.
+  // flight, and the program's first command follows it on the same connection.
   const setup = prefixSetup(req.setup ?? [], prefix);
-  const ready = prepare(env, runId, limits.wallMs, setup.commands, user);
+  const { primed, ready } = prepare(env, runId, limits.wallMs, setup.commands, user);
   const control = req.plan?.kind === "step" ? new ControlReceiver(env.url, runId) : undefined;
   const session = new RunSession({
     pool: env.pool,
@@ -74,6 +74,7 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
     limits,
     plan: req.plan,
     ready,
+    primed,
     auth: user ? { username: user.username, password: user.password } : undefined,
     control,
     sink: stream?.push,
@@ -126,13 +127,13 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
   const watchLeftOn = session.conns.filter((c) => c.client.origin === "program" && !c.closed && c.watched.size > 0).map((c) => c.client.id);
   // Reading the final state and handing connections back overlap; the namespace is dropped later.
   const inspectKeys = error?.code === "redis_unavailable" ? undefined : (req.inspectKeys ?? []);
-  const handBack = resetConnections(env, session, user, inspectKeys ?? []);
-  const [finalState, clean] = await Promise.all([
-    inspectKeys ? inspect(env.service, prefix, inspectKeys, handBack.reads).catch(() => undefined) : undefined,
-    handBack.clean.catch(() => false),
-  ]);
-  // Queued, not awaited: the user may go only now that no connection is authenticated as it.
-  env.cleanup.add({ runId, keys: namespaceKeys(session, prefix, setup.keys), user: user?.username, unregister: clean });
+  const handBack = resetConnections(env, session, prefix, user, inspectKeys ?? []);
+  const finalState = inspectKeys ? await inspect(env.service, prefix, inspectKeys, handBack.reads).catch(() => undefined) : undefined;
+  // Nobody waits on this: once no connection is authenticated as the run's user any more, the
+  // namespace and the user are queued to be dropped.
+  void handBack.clean
+    .catch(() => false)
+    .then((clean) => env.cleanup.add({ runId, keys: namespaceKeys(session, prefix, setup.keys), user: user?.username, unregister: clean }));
   session.recorder.end(status, error?.message);
 
   const result: RunResult = {
@@ -165,21 +166,38 @@ function guestError(e: GuestError, sandbox: Sandbox, limits: ReturnType<typeof r
 }
 
 /**
- * Registers the run with the janitor (lib/redis/janitor.ts), creates its user and applies the
- * unit's setup in one round trip, which also carries the queued cleanup of earlier runs. The
- * registration comes first and always happens: if this worker dies before the run's namespace
- * is dropped, the janitor deletes its keys and user later.
+ * Registers the run with the janitor (lib/redis/janitor.ts), creates its user, applies the
+ * unit's setup and authenticates as that user - in one write, on the connection the program
+ * will use first (`primed`). Redis runs one connection's commands in order, so the program's
+ * first command can follow right behind without waiting for these replies. The queued cleanup
+ * of earlier runs rides along, ahead of the AUTH. The registration comes first and always
+ * happens: if this worker dies before the run's namespace is dropped, the janitor deletes its
+ * keys and user later.
  */
-async function prepare(env: WorkerEnv, runId: string, wallMs: number, setup: (string | number)[][], user?: ReturnType<typeof runUser>): Promise<void> {
-  const p = env.service.pipeline();
-  const earlier = env.cleanup.drainInto(p);
-  registerRun(p, runId, Date.now(), wallMs);
-  if (user) p.acl("SETUSER", user.username, ...user.rules);
-  for (const [name, ...args] of setup) p.call(String(name), ...args);
-  const res = await p.exec();
-  // Only this run's own commands decide whether it can start; earlier runs' cleanup can't fail it.
-  const failed = res?.slice(earlier).find(([e]) => e);
-  if (failed?.[0]) throw failed[0];
+function prepare(
+  env: WorkerEnv,
+  runId: string,
+  wallMs: number,
+  setup: (string | number)[][],
+  user?: ReturnType<typeof runUser>,
+): { primed: Promise<Redis>; ready: Promise<void> } {
+  const sent = env.pool.acquire().then((redis) => {
+    // Built before the run's key prefix is set on the connection: these keys are already full.
+    const p = redis.pipeline();
+    const earlier = env.cleanup.drainInto(p);
+    registerRun(p, runId, Date.now(), wallMs);
+    if (user) p.acl("SETUSER", user.username, ...user.rules);
+    for (const [name, ...args] of setup) p.call(String(name), ...args);
+    if (user) p.auth(user.username, user.password);
+    // exec() writes synchronously: whatever is sent on this connection later queues behind it.
+    const done = p.exec().then((res) => {
+      // Only this run's own commands decide whether it can start; earlier runs' cleanup can't fail it.
+      const failed = res?.slice(earlier).find(([e]) => e);
+      if (failed?.[0]) throw failed[0];
+    });
+    return { redis, done };
+  });
+  return { primed: sent.then((s) => s.redis), ready: sent.then((s) => s.done) };
 }
 
 /** The unit's setup commands with the run's prefix on their keys, and those keys. */
@@ -232,12 +250,15 @@ async function inspect(service: Redis, prefix: string, keys: string[], reads: Pr
 function resetConnections(
   env: WorkerEnv,
   session: RunSession,
+  prefix: string,
   user: ReturnType<typeof runUser> | undefined,
   inspectKeys: string[],
 ): { clean: Promise<boolean>; reads: Promise<(string | null | Error)[] | undefined> } {
   const base = baseCredentials();
   let reads: Promise<(string | null | Error)[]> | undefined;
-  const handBack = async (c: (typeof session.conns)[number], redis: Redis): Promise<boolean> => {
+  /** What hand-back needs to know of a lent connection (a RunConnection, read when it settled). */
+  type Lent = Pick<RunConnection, "broken" | "inflight" | "watched">;
+  const handBack = async (c: Lent, redis: Redis): Promise<boolean> => {
     redis.removeAllListeners("close");
     if (c.broken || c.inflight > 0 || redis.status !== "ready") {
       env.pool.release(redis, false);
@@ -262,9 +283,22 @@ function resetConnections(
     }
     return true;
   };
+  // The prepared connection, when the program never used one: it is authenticated as the run.
+  const unclaimed = session.unclaimedPrimed()?.then(
+    (redis) => {
+      redis.options.keyPrefix = prefix;
+      return redis;
+    },
+    () => undefined,
+  );
+  const lent: Lent[] = [...session.conns];
   // Connections still being acquired are settled first, so the reader is chosen synchronously.
   const settled = session.conns.map((c) => (c.redis ? Promise.resolve(c.redis) : (c.acquiring?.catch(() => undefined) ?? Promise.resolve(undefined))));
-  const clean = Promise.all(settled).then((all) => Promise.all(all.map((redis, i) => (redis ? handBack(session.conns[i]!, redis) : true))));
+  if (unclaimed) {
+    lent.push({ broken: false, inflight: 0, watched: new Map() });
+    settled.push(unclaimed);
+  }
+  const clean = Promise.all(settled).then((all) => Promise.all(all.map((redis, i) => (redis ? handBack(lent[i]!, redis) : true))));
   return {
     clean: clean.then((all) => all.every(Boolean)),
     reads: clean.then(() => reads, () => undefined),

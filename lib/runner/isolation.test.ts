@@ -40,6 +40,8 @@ describe("runs are isolated from each other and leave nothing behind", () => {
       run(`${open}await r.set("y", 1);\nthrow new Error("late failure");`),
       run(`${open}for (;;) await r.incr("z");`, { limits: { commands: 20 } }),
       run(`${open}const d = r.duplicate();\nawait d.watch("w");\nawait d.get("w");`),
+      // Prepared on a connection the program never claims: it must come back all the same.
+      run(`console.log("no connection at all");`, { setup: [["SET", "k", "1"]], inspectKeys: ["k"] }),
     ]);
     // The namespace is dropped just after the result is returned (see CleanupQueue).
     await eventually(async () => {

@@ -32,6 +32,12 @@ export interface SessionDeps {
   plan?: InterferencePlan;
   /** Settles once the run's namespace is prepared (user created, setup applied). */
   ready: Promise<unknown>;
+  /**
+   * The connection the namespace is being prepared on, already authenticated as the run's user
+   * when the prepare's commands are executed: the program's first connection takes it and may
+   * send right away, since Redis runs one connection's commands in order.
+   */
+  primed?: Promise<Redis>;
   /** AUTH as this user on every lent connection (per-run ACL user), when set. */
   auth?: { username: string; password: string };
   control?: ControlReceiver;
@@ -432,14 +438,18 @@ export class RunSession implements SandboxHost {
 
   private connection(conn: RunConnection): Promise<Redis> {
     conn.acquiring ??= (async () => {
-      const redis = await this.deps.pool.acquire();
+      const primed = this.deps.primed;
+      this.deps.primed = undefined;
+      const redis = await (primed ?? this.deps.pool.acquire());
       redis.options.keyPrefix = this.deps.prefix;
       conn.redis = redis;
       redis.once("close", () => {
         conn.broken = true;
         if (!this.finished) this.fail({ code: "redis_unavailable", message: REDIS_DOWN_MESSAGE });
       });
-      // The program starts before its namespace is ready; its first command waits here.
+      // Its commands queue up behind the prepare (and its AUTH) on the same socket.
+      if (primed) return redis;
+      // Any other connection waits until the namespace and its user exist.
       await this.deps.ready;
       const auth = this.deps.auth;
       if (auth) {
@@ -453,6 +463,13 @@ export class RunSession implements SandboxHost {
       return redis;
     })();
     return conn.acquiring;
+  }
+
+  /** The primed connection if no program connection took it (it is handed back all the same). */
+  unclaimedPrimed(): Promise<Redis> | undefined {
+    const p = this.deps.primed;
+    this.deps.primed = undefined;
+    return p;
   }
 
   private count(n: number, line: number | null, writtenArgs?: unknown[]): void {
