@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomToken } from "./random-token";
 import { aclKeyPattern } from "./namespace";
 import { ALLOWED_METHODS } from "../runner/commands";
 
@@ -20,7 +20,7 @@ const RUN_COMMANDS = [...new Set([...ALLOWED_METHODS, "multi", "exec", "discard"
  * SETUSER is the costliest command of a run.
  */
 export function runUser(runId: string): RunUser {
-  const password = randomBytes(12).toString("hex");
+  const password = randomToken(12, "hex");
   return {
     username: runUsername(runId),
     password,

@@ -3,7 +3,7 @@
  * sandbox until the program and everything it started are done, then read the final state and
  * clean up so that no key, connection or user is left behind.
  */
-import { randomBytes } from "node:crypto";
+import { randomToken } from "../redis/random-token";
 import { getKeyIndexes } from "@ioredis/commands";
 import type Redis from "ioredis";
 import { LIMIT_CODES, limitError, resolveLimits } from "./limits";
@@ -32,7 +32,7 @@ export async function executeRun(req: RunRequest): Promise<RunResult> {
 
 async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
   const t0 = performance.now();
-  const runId = req.runId && RUN_ID_PATTERN.test(req.runId) ? req.runId : randomBytes(9).toString("base64url");
+  const runId = req.runId && RUN_ID_PATTERN.test(req.runId) ? req.runId : randomToken(9, "base64url");
   const limits = resolveLimits(req.limits);
   const prefix = keyPrefix(runId);
 

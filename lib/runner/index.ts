@@ -32,22 +32,34 @@ export async function runProgram(req: RunRequest): Promise<RunResult> {
     };
   }
   const limits = resolveLimits(req.limits);
-  const signal = AbortSignal.timeout(limits.wallMs + HOST_GRACE_MS);
+  // The deadline is ours, not an AbortSignal handed to piscina: piscina runs an abortable task
+  // alone on its worker, which would leave that worker idle whenever the run waits on Redis -
+  // and a stepped race-lab run would hold a whole worker for as long as a class takes.
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<"deadline">((resolve) => (timer = setTimeout(() => resolve("deadline"), limits.wallMs + HOST_GRACE_MS)));
   try {
-    const result = (await workerPool().run(req, { signal })) as RunResult;
-    result.timings.totalMs = Math.round((performance.now() - t0) * 1000) / 1000;
-    return result;
+    const outcome = await Promise.race([workerPool().run(req) as Promise<RunResult>, deadline]);
+    if (outcome === "deadline") return notRun(req, t0, "timeout");
+    outcome.timings.totalMs = Math.round((performance.now() - t0) * 1000) / 1000;
+    return outcome;
   } catch {
-    const aborted = signal.aborted;
-    return {
-      runId: req.runId ?? "unknown",
-      status: aborted ? "timeout" : "error",
-      output: [],
-      trace: { version: 1, clients: [], events: [], truncated: false },
-      error: aborted
+    return notRun(req, t0, "error");
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The result of a run the pool could not carry out (no fault of the learner's code). */
+function notRun(req: RunRequest, t0: number, status: "timeout" | "error"): RunResult {
+  return {
+    runId: req.runId ?? "unknown",
+    status,
+    output: [],
+    trace: { version: 1, clients: [], events: [], truncated: false },
+    error:
+      status === "timeout"
         ? { code: "timeout", message: "The playground is very busy and could not finish your run in time. Please run it again in a moment." }
         : { code: "internal", message: "The playground could not run your program just now. Please try again in a moment." },
-      timings: { totalMs: performance.now() - t0, transpileMs: 0, programMs: 0, cpuMs: 0 },
-    };
-  }
+    timings: { totalMs: performance.now() - t0, transpileMs: 0, programMs: 0, cpuMs: 0 },
+  };
 }

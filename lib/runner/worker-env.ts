@@ -5,7 +5,7 @@
 import Redis from "ioredis";
 import { aclMode, redisUrl, SERVICE_CONNECTION_OPTIONS } from "../redis/config";
 import { ConnectionPool } from "../redis/connection-pool";
-import { randomBytes } from "node:crypto";
+import { randomToken } from "../redis/random-token";
 import { Sandbox } from "./sandbox";
 import { runUser } from "../redis/acl";
 import { startJanitor } from "../redis/janitor";
@@ -61,7 +61,7 @@ export function workerEnv(): Promise<WorkerEnv> {
       // Probe once per worker with a real run user: a managed Redis may forbid ACL SETUSER for our
       // user, and an older server may not know every command of the allowlist.
       aclDecision ??= (async () => {
-        const probe = runUser(`probe-${randomBytes(6).toString("hex")}`);
+        const probe = runUser(`probe-${randomToken(6, "hex")}`);
         try {
           await service.acl("SETUSER", probe.username, ...probe.rules);
           await service.acl("DELUSER", probe.username);
