@@ -21,7 +21,6 @@ export function workerPool(): Piscina {
     atomics: "async",
     idleTimeout: 5 * 60_000,
     maxQueue: 2048,
-    ...(process.env.YG ? { resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.YG) } } : {}),
   });
   return g.__playgroundPool;
 }
