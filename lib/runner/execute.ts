@@ -121,6 +121,8 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
   control?.close();
 
   const error = session.fatal;
+  // QuickJS counts columns in the transpiled line: back to the learner's.
+  if (error?.line && error.column) error.column = js.sourceColumn(error.line, error.column);
   const status: RunStatus = !error ? "ok" : error.code === "timeout" ? "timeout" : LIMIT_CODES.has(error.code) ? "limit" : "error";
   // The final state includes the setup, so it is read only once the namespace was prepared.
   await ready.catch(() => {});

@@ -93,6 +93,8 @@ export class Sandbox {
   /** Which snapshot the memory equals now; "dirty" while and after a run, until recycled. */
   private at: "base" | "warm" | "dirty" = "base";
   private main?: QuickJSHandle;
+  /** The prelude's line marker, handed to every program (see line-marks). */
+  private lineMarker?: QuickJSHandle;
   /** Bumped when a run's guest state is thrown away: late host replies of that run are ignored. */
   private generation = 0;
   private disposed = false;
@@ -141,7 +143,7 @@ export class Sandbox {
     if (pre.error) {
       this.preludeError = this.readError(pre.error);
       pre.error.dispose();
-    } else pre.value.dispose();
+    } else this.lineMarker = pre.value; // never freed: it lives as long as the runtime
     // Created lazily by quickjs-emscripten; made now so that it is part of the snapshot.
     this.rt.computeMemoryUsage().dispose();
   }
@@ -215,7 +217,7 @@ export class Sandbox {
       this.warm = warm ? { js: programJs, snapshot: warm, fn } : this.warm;
     }
     this.at = "dirty";
-    const res = this.metered(() => this.vm.callFunction(fn, this.vm.undefined));
+    const res = this.metered(() => this.vm.callFunction(fn, this.vm.undefined, this.lineMarker ?? this.vm.undefined));
     if (res.error) {
       const e = this.readError(res.error);
       res.error.dispose();

@@ -1,10 +1,18 @@
 import { transform } from "sucrase";
 import type { RunErrorInfo } from "./types";
+import { LINE_MARK_FN, markCallLines } from "./line-marks";
 
 /** The file name QuickJS puts in stack frames of learner code; the prelude uses another. */
 export const LEARNER_FILE = "learner.ts";
 
-export type TranspileResult = { ok: true; code: string } | { ok: false; error: RunErrorInfo };
+export type TranspileResult =
+  | {
+      ok: true;
+      code: string;
+      /** A column of a runtime error, as QuickJS reports it, back in the learner's line. */
+      sourceColumn(line: number, column: number): number;
+    }
+  | { ok: false; error: RunErrorInfo };
 
 /**
  * TypeScript -> JavaScript that QuickJS runs. Sucrase keeps line numbers (esbuild moves them),
@@ -31,8 +39,14 @@ function transpileUncached(source: string): TranspileResult {
     return { ok: false, error: syntaxError(e) };
   }
   // A function expression: the sandbox evaluates it (compiling the program) and then calls it,
-  // so a compiled program can be kept in a snapshot and run again without compiling.
-  return { ok: true, code: `(async function __program__() {${js}\n})` };
+  // so a compiled program can be kept in a snapshot and run again without compiling. It is
+  // handed the marker its calls use to tell their line (see line-marks).
+  const marked = markCallLines(js);
+  return {
+    ok: true,
+    code: `(async function __program__(${LINE_MARK_FN}) {${marked?.code ?? js}\n})`,
+    sourceColumn: marked?.sourceColumn ?? ((_line, column) => column),
+  };
 }
 
 function syntaxError(e: unknown): RunErrorInfo {
