@@ -9,7 +9,10 @@
  * Emscripten's memory layout (static data, then a 5 MB C stack growing down, then the malloc
  * heap growing up from the stack's top) lets us copy only what can change:
  *   [0, dataEnd)            static data, incl. the allocator's state and its sbrk pointer;
- *   [zoneLo, top)           the top of the stack (where calls run) and the heap as built;
+ *   [zoneLo, top)           the top of the stack (where calls run) and the heap as built - its
+ *                           deep end, still all zeros when captured, is only zeroed where dirty,
+ *                           so neither the snapshot nor an instance that never went that deep
+ *                           holds memory for it;
  *   [top, break after run)  whatever the run allocated beyond the snapshot: zeroed.
  * The stack below zoneLo is never written: QuickJS stops recursion far earlier (the runtime's
  * max stack size), and a guard band just below zoneLo proves it after every run.
@@ -40,8 +43,10 @@ export class MemorySnapshot {
   private constructor(
     private readonly mod: EmscriptenMemory,
     private readonly data: Uint8Array,
+    /** The zone from its first non-zero byte (`zoneLo + lead`) to `top`. */
     private readonly zone: Uint8Array,
     private readonly zoneLo: number,
+    private readonly lead: number,
     private readonly top: number,
     private readonly sbrkAddr: number,
   ) {}
@@ -59,12 +64,14 @@ export class MemorySnapshot {
     // start is the untouched rest of the memory (found without reading all 16 MB of it).
     const top = findZeroRun(mem, heapLo, mem.length, GAP_MIN, false)?.[0] ?? mem.length;
     const zoneLo = Math.max(dataEnd + GUARD, heapLo - STACK_ZONE);
+    // Copied before the probe below, which allocates (and may grow the memory).
     const data = mem.slice(0, dataEnd);
-    const zone = mem.slice(zoneLo, top);
+    const lead = leadingZeroBlocks(mem, zoneLo, top);
+    const zone = mem.slice(zoneLo + lead, top);
     const sbrkAddr = findSbrkPointer(mod, dataEnd, top);
     // No usable pointer: the probe left the allocator moved, so this instance must not be used.
     if (sbrkAddr === undefined) return undefined;
-    const snapshot = new MemorySnapshot(mod, data, zone, zoneLo, top, sbrkAddr);
+    const snapshot = new MemorySnapshot(mod, data, zone, zoneLo, lead, top, sbrkAddr);
     // The probe moved the allocator: put everything back before anyone uses the instance.
     return snapshot.restore() ? snapshot : undefined;
   }
@@ -77,7 +84,8 @@ export class MemorySnapshot {
     const mem = this.mod.HEAPU8;
     const brk = readU32(mem, this.sbrkAddr);
     if (brk < this.top || brk - this.top > MAX_GROWTH || brk > mem.length) return undefined;
-    return new MemorySnapshot(this.mod, mem.slice(0, this.data.length), mem.slice(this.zoneLo, brk), this.zoneLo, brk, this.sbrkAddr);
+    const lead = leadingZeroBlocks(mem, this.zoneLo, brk);
+    return new MemorySnapshot(this.mod, mem.slice(0, this.data.length), mem.slice(this.zoneLo + lead, brk), this.zoneLo, lead, brk, this.sbrkAddr);
   }
 
   /**
@@ -90,8 +98,9 @@ export class MemorySnapshot {
     if (brk < this.top || brk - this.top > MAX_GROWTH || brk > mem.length) return false;
     if (!isZero(mem, this.zoneLo - GUARD, this.zoneLo)) return false;
     mem.set(this.data, 0);
-    mem.set(this.zone, this.zoneLo);
-    zeroDirtyWords(mem, this.top, brk);
+    zeroDirtyBlocks(mem, this.zoneLo, this.zoneLo + this.lead, true);
+    mem.set(this.zone, this.zoneLo + this.lead);
+    zeroDirtyBlocks(mem, this.top, brk);
     return true;
   }
 
@@ -99,8 +108,8 @@ export class MemorySnapshot {
   matchesExactly(): boolean {
     const mem = this.mod.HEAPU8;
     for (let i = 0; i < this.data.length; i++) if (mem[i] !== this.data[i]) return false;
-    if (!isZero(mem, this.data.length, this.zoneLo)) return false;
-    for (let i = 0; i < this.zone.length; i++) if (mem[this.zoneLo + i] !== this.zone[i]) return false;
+    if (!isZero(mem, this.data.length, this.zoneLo + this.lead)) return false;
+    for (let i = 0; i < this.zone.length; i++) if (mem[this.zoneLo + this.lead + i] !== this.zone[i]) return false;
     return isZero(mem, this.top, mem.length);
   }
 }
@@ -140,21 +149,49 @@ function readU32(mem: Uint8Array, addr: number): number {
 /** An all-zero block to compare memory against (memcmp speed, and reads don't commit pages). */
 const ZERO_BLOCK = Buffer.alloc(4096);
 
+/** Zeros as long as the stack zone, for one compare (untouched, so it holds no memory either). */
+const ZERO_SPAN = Buffer.alloc(STACK_ZONE);
+
+/** A Buffer over the memory as it is now (for native compares; memory growth makes a new one). */
+function bytesOf(mem: Uint8Array): Buffer {
+  return Buffer.from(mem.buffer, mem.byteOffset, mem.length);
+}
+
+/** Whether [at, at + len) is all zeros (len at most a block), compared natively. */
+function zeroSpan(bytes: Buffer, at: number, len: number): boolean {
+  return bytes.compare(ZERO_BLOCK, 0, len, at, at + len) === 0;
+}
+
 /**
- * Zeroes [from, to), writing only words that aren't zero already: pages nobody wrote stay
- * uncommitted (the allocator's probe spans pages it never touched), and a read is cheaper.
+ * Zeroes [from, to), writing only blocks that aren't zero already: pages nobody wrote stay
+ * uncommitted (the allocator's probe spans pages it never touched), and comparing is cheap.
  */
-function zeroDirtyWords(mem: Uint8Array, from: number, to: number): void {
-  const start = Math.min(to, (from + 3) & ~3);
-  const end = Math.max(start, to & ~3);
-  mem.fill(0, from, start);
-  mem.fill(0, end, to);
-  const words = new Uint32Array(mem.buffer, mem.byteOffset + start, (end - start) >>> 2);
-  for (let i = 0; i < words.length; i++) if (words[i] !== 0) words[i] = 0;
+function zeroDirtyBlocks(mem: Uint8Array, from: number, to: number, mostlyClean = false): void {
+  const bytes = bytesOf(mem);
+  // Where a run rarely writes (the deep stack), one compare of the whole span usually settles it.
+  if (mostlyClean && to - from <= ZERO_SPAN.length && bytes.compare(ZERO_SPAN, 0, to - from, from, to) === 0) return;
+  for (let at = from; at < to; ) {
+    // Blocks end on 4 KB boundaries, so a page is either skipped or written as a whole.
+    const end = Math.min(to, (Math.floor(at / ZERO_BLOCK.length) + 1) * ZERO_BLOCK.length);
+    if (!zeroSpan(bytes, at, end - at)) mem.fill(0, at, end);
+    at = end;
+  }
+}
+
+/** How many bytes from `from` on are zero, in whole blocks (never past `to`). */
+function leadingZeroBlocks(mem: Uint8Array, from: number, to: number): number {
+  const bytes = bytesOf(mem);
+  let at = from;
+  while (at + ZERO_BLOCK.length <= to && zeroSpan(bytes, at, ZERO_BLOCK.length)) at += ZERO_BLOCK.length;
+  return at - from;
 }
 
 function isZero(mem: Uint8Array, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (mem[i] !== 0) return false;
+  const bytes = bytesOf(mem);
+  for (let at = from; at < to; at += ZERO_SPAN.length) {
+    const len = Math.min(ZERO_SPAN.length, to - at);
+    if (bytes.compare(ZERO_SPAN, 0, len, at, at + len) !== 0) return false;
+  }
   return true;
 }
 
