@@ -5,8 +5,6 @@
 // of this process, whose worker threads share it. Sandboxed and floor runs alternate in blocks
 // (sequential and under load), so the VM's drifting speed weighs on both sides alike.
 import Redis from "ioredis";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { transform } from "sucrase";
 import { getKeyIndexes } from "@ioredis/commands";
 import { runProgram, closeWorkerPool } from "../lib/runner/index";
@@ -14,8 +12,6 @@ import { loadCourse } from "../lib/lessons/loader";
 import type { Unit } from "../lib/lessons/types";
 
 const url = process.env.REDIS_URL!;
-setFlagsFromString("--expose-gc");
-const collectGarbage = runInNewContext("gc") as () => void;
 const CONCURRENCY = 16;
 const quick = process.argv.includes("--quick");
 
@@ -135,8 +131,6 @@ async function benchUnit(unit: Unit, runs: number, seconds: number, rounds: numb
   const tpN = { done: 0, ms: 0, peakRssMb: 0 };
   for (let round = 0; round < rounds; round++) {
     for (const [fn, acc] of [[() => runSandboxed(unit), tpS], [() => runNative(unit), tpN]] as const) {
-      // The floor's garbage in this thread is not the playground's memory: collected first.
-      if (acc === tpS) collectGarbage();
       const r = await throughput(fn, seconds / rounds);
       acc.done += r.done;
       acc.ms += r.ms;
