@@ -38,10 +38,12 @@ export async function runProgram(req: RunRequest): Promise<RunResult> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<"deadline">((resolve) => (timer = setTimeout(() => resolve("deadline"), limits.wallMs + HOST_GRACE_MS)));
   try {
-    const outcome = await Promise.race([workerPool().run(req) as Promise<RunResult>, deadline]);
+    // The worker answers with the result as JSON text (see worker.ts).
+    const outcome = await Promise.race([workerPool().run(req) as Promise<string>, deadline]);
     if (outcome === "deadline") return notRun(req, t0, "timeout");
-    outcome.timings.totalMs = Math.round((performance.now() - t0) * 1000) / 1000;
-    return outcome;
+    const result = JSON.parse(outcome) as RunResult;
+    result.timings.totalMs = Math.round((performance.now() - t0) * 1000) / 1000;
+    return result;
   } catch {
     return notRun(req, t0, "error");
   } finally {
