@@ -21,6 +21,9 @@ export function workerPool(): Piscina {
     atomics: "async",
     idleTimeout: 5 * 60_000,
     maxQueue: 2048,
+    // Runs allocate fast, so V8 would grow each worker's young generation to 32 MB of resident
+    // memory; 16 MB costs nothing measurable in speed and ~30 MB less at peak across workers.
+    resourceLimits: { maxYoungGenerationSizeMb: 16 },
   });
   return g.__playgroundPool;
 }
