@@ -116,6 +116,8 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
   }
   const programMs = performance.now() - p0;
   const cpuMs = sandbox?.cpuMs ?? 0;
+  // Restoring the runtime is nobody's wait: do it once the result is on its way.
+  if (sandbox) setImmediate(() => env.returnSandbox(sandbox));
   control?.close();
 
   const error = session.fatal;
@@ -147,9 +149,6 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
     watchLeftOn,
   };
   if (stream) await stream.close(result).catch(() => {});
-  // Restoring the runtime is nobody's wait: it happens once the result is on its way. (Done
-  // earlier, it sat between the final state's reply and the result, ~0.1 ms.)
-  if (sandbox) setImmediate(() => env.returnSandbox(sandbox));
   return result;
 }
 
