@@ -24,6 +24,11 @@ describe("line marks", () => {
     expect(markCallLines(`this is not javascript (`)).toBeUndefined();
   });
 
+  it("give up (unmarked, never a host error) on nesting deeper than the host's stack", () => {
+    const deep = "f(".repeat(20000) + ")".repeat(20000) + ";";
+    expect(() => markCallLines(deep)).not.toThrow();
+  });
+
   it("change nothing about a call but recording its line, after its arguments and right before it", () => {
     const lines: number[] = [];
     const seen: unknown[] = [];

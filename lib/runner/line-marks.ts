@@ -49,10 +49,15 @@ export function markCallLines(js: string): MarkedProgram | undefined {
     const spread = `...${LINE_MARK_FN}(${node.callee.loc.end.line})`;
     inserts.push({ at: close, text: last === undefined || trailingComma ? spread : `, ${spread}` });
   };
-  simple(ast, {
-    CallExpression: (n) => mark(n as unknown as CallLike, false),
-    NewExpression: (n) => mark(n as unknown as CallLike, true),
-  });
+  try {
+    simple(ast, {
+      CallExpression: (n) => mark(n as unknown as CallLike, false),
+      NewExpression: (n) => mark(n as unknown as CallLike, true),
+    });
+  } catch {
+    // Nesting deep enough to exhaust the host's stack while walking: run it unmarked.
+    return undefined;
+  }
   inserts.sort((a, b) => a.at - b.at);
   // Per line, where text went in (column before marking, 0-based) and how much.
   const shifts = new Map<number, [number, number][]>();
