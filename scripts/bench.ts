@@ -95,8 +95,8 @@ async function runSandboxed(unit: Unit): Promise<void> {
 async function timeAlternating(a: () => Promise<void>, b: () => Promise<void>, n: number, blocks = 5): Promise<[number[], number[]]> {
   const ta: number[] = [];
   const tb: number[] = [];
+  const size = Math.ceil(n / blocks);
   for (let blk = 0; blk < blocks; blk++) {
-    const size = Math.ceil(n / blocks);
     for (const [fn, out] of [[a, ta], [b, tb]] as const) {
       for (let i = 0; i < size; i++) {
         const t = performance.now();

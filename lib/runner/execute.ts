@@ -286,7 +286,7 @@ function resetConnections(
     return true;
   };
   // The prepared connection, when the program never used one: it is authenticated as the run.
-  const unclaimed = session.unclaimedPrimed()?.then(
+  const unclaimed = session.takePrimed()?.then(
     (redis) => {
       redis.options.keyPrefix = prefix;
       return redis;

@@ -21,7 +21,7 @@ import { simple } from "acorn-walk";
 /** The name the marker function has inside the program (a parameter of its wrapper). */
 export const LINE_MARK_FN = "__pg$line";
 
-type Located = Node & { loc: { start: { line: number }; end: { line: number } } };
+type Located = Node & { loc: { end: { line: number; column: number } } };
 type CallLike = Located & { callee: Located; arguments: Located[] };
 
 export interface MarkedProgram {
@@ -32,13 +32,8 @@ export interface MarkedProgram {
 
 /** The program with every call marked, or undefined when it can't be parsed (then: unmarked). */
 export function markCallLines(js: string): MarkedProgram | undefined {
-  let ast: Node;
-  try {
-    ast = parse(js, { ecmaVersion: "latest", sourceType: "script", locations: true, allowAwaitOutsideFunction: true, allowReturnOutsideFunction: true });
-  } catch {
-    return undefined;
-  }
-  const inserts: { at: number; text: string }[] = [];
+  // Per insertion: where (offset), what, and its place on its line (0-based column) for mapping.
+  const inserts: { at: number; text: string; line: number; column: number }[] = [];
   const mark = (node: CallLike, isNew: boolean) => {
     const close = node.end - 1;
     if (js[close] !== ")") return;
@@ -47,41 +42,34 @@ export function markCallLines(js: string): MarkedProgram | undefined {
     const last = node.arguments[node.arguments.length - 1];
     const trailingComma = last !== undefined && stripComments(js.slice(last.end, close)).includes(",");
     const spread = `...${LINE_MARK_FN}(${node.callee.loc.end.line})`;
-    inserts.push({ at: close, text: last === undefined || trailingComma ? spread : `, ${spread}` });
+    const text = last === undefined || trailingComma ? spread : `, ${spread}`;
+    inserts.push({ at: close, text, line: node.loc.end.line, column: node.loc.end.column - 1 });
   };
   try {
+    const ast = parse(js, { ecmaVersion: "latest", sourceType: "script", locations: true, allowAwaitOutsideFunction: true, allowReturnOutsideFunction: true });
     simple(ast, {
       CallExpression: (n) => mark(n as unknown as CallLike, false),
       NewExpression: (n) => mark(n as unknown as CallLike, true),
     });
   } catch {
-    // Nesting deep enough to exhaust the host's stack while walking: run it unmarked.
+    // Not JavaScript acorn accepts, or nested deep enough to exhaust the host's stack: unmarked.
     return undefined;
   }
   inserts.sort((a, b) => a.at - b.at);
-  // Per line, where text went in (column before marking, 0-based) and how much.
   const shifts = new Map<number, [number, number][]>();
   let out = "";
   let from = 0;
-  let line = 1;
-  let lineStart = 0;
-  for (const { at, text } of inserts) {
-    for (let i = js.indexOf("\n", from); i !== -1 && i < at; i = js.indexOf("\n", i + 1)) {
-      line++;
-      lineStart = i + 1;
-    }
+  for (const { at, text, line, column } of inserts) {
     out += js.slice(from, at) + text;
     from = at;
-    const list = shifts.get(line) ?? [];
-    list.push([at - lineStart, text.length]);
-    shifts.set(line, list);
+    shifts.set(line, [...(shifts.get(line) ?? []), [column, text.length]]);
   }
   out += js.slice(from);
   return {
     code: out,
-    sourceColumn(l, column) {
+    sourceColumn(line, column) {
       let shift = 0;
-      for (const [col, len] of shifts.get(l) ?? []) {
+      for (const [col, len] of shifts.get(line) ?? []) {
         if (column <= col + shift) break;
         shift += len;
       }

@@ -66,8 +66,11 @@ export class RunSession implements SandboxHost {
   private finished = false;
   private changed = false;
   private waiter?: () => void;
+  /** The prepared connection until someone takes it (see takePrimed). */
+  private primed?: Promise<Redis>;
 
   constructor(private readonly deps: SessionDeps) {
+    this.primed = deps.primed;
     this.recorder = new TraceRecorder(deps.prefix, deps.sink);
     this.stepping = deps.plan?.kind === "step";
   }
@@ -438,8 +441,7 @@ export class RunSession implements SandboxHost {
 
   private connection(conn: RunConnection): Promise<Redis> {
     conn.acquiring ??= (async () => {
-      const primed = this.deps.primed;
-      this.deps.primed = undefined;
+      const primed = this.takePrimed();
       const redis = await (primed ?? this.deps.pool.acquire());
       redis.options.keyPrefix = this.deps.prefix;
       conn.redis = redis;
@@ -465,10 +467,13 @@ export class RunSession implements SandboxHost {
     return conn.acquiring;
   }
 
-  /** The primed connection if no program connection took it (it is handed back all the same). */
-  unclaimedPrimed(): Promise<Redis> | undefined {
-    const p = this.deps.primed;
-    this.deps.primed = undefined;
+  /**
+   * The prepared connection, once: the program's first connection takes it, and if the program
+   * opened none, the run's end takes it to hand it back all the same.
+   */
+  takePrimed(): Promise<Redis> | undefined {
+    const p = this.primed;
+    this.primed = undefined;
     return p;
   }
 

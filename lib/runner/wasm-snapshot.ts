@@ -146,20 +146,25 @@ function readU32(mem: Uint8Array, addr: number): number {
   return (mem[addr]! | (mem[addr + 1]! << 8) | (mem[addr + 2]! << 16) | (mem[addr + 3]! << 24)) >>> 0;
 }
 
-/** An all-zero block to compare memory against (memcmp speed, and reads don't commit pages). */
-const ZERO_BLOCK = Buffer.alloc(4096);
-
-/** Zeros as long as the stack zone, for one compare (untouched, so it holds no memory either). */
-const ZERO_SPAN = Buffer.alloc(STACK_ZONE);
+/** Memory is compared and zeroed in blocks of a page, so a page is either skipped or written whole. */
+const BLOCK = 4096;
+/** Zeros to compare memory against (memcmp speed; reading untouched pages doesn't commit them). */
+const ZEROS = Buffer.alloc(STACK_ZONE);
 
 /** A Buffer over the memory as it is now (for native compares; memory growth makes a new one). */
 function bytesOf(mem: Uint8Array): Buffer {
   return Buffer.from(mem.buffer, mem.byteOffset, mem.length);
 }
 
-/** Whether [at, at + len) is all zeros (len at most a block), compared natively. */
-function zeroSpan(bytes: Buffer, at: number, len: number): boolean {
-  return bytes.compare(ZERO_BLOCK, 0, len, at, at + len) === 0;
+/** Whether [at, at + len) is all zeros (len at most ZEROS.length), compared natively. */
+function zeroAt(bytes: Buffer, at: number, len: number): boolean {
+  return bytes.compare(ZEROS, 0, len, at, at + len) === 0;
+}
+
+function isZero(mem: Uint8Array, from: number, to: number): boolean {
+  const bytes = bytesOf(mem);
+  for (let at = from; at < to; at += ZEROS.length) if (!zeroAt(bytes, at, Math.min(ZEROS.length, to - at))) return false;
+  return true;
 }
 
 /**
@@ -167,13 +172,12 @@ function zeroSpan(bytes: Buffer, at: number, len: number): boolean {
  * uncommitted (the allocator's probe spans pages it never touched), and comparing is cheap.
  */
 function zeroDirtyBlocks(mem: Uint8Array, from: number, to: number, mostlyClean = false): void {
-  const bytes = bytesOf(mem);
   // Where a run rarely writes (the deep stack), one compare of the whole span usually settles it.
-  if (mostlyClean && to - from <= ZERO_SPAN.length && bytes.compare(ZERO_SPAN, 0, to - from, from, to) === 0) return;
+  if (mostlyClean && isZero(mem, from, to)) return;
+  const bytes = bytesOf(mem);
   for (let at = from; at < to; ) {
-    // Blocks end on 4 KB boundaries, so a page is either skipped or written as a whole.
-    const end = Math.min(to, (Math.floor(at / ZERO_BLOCK.length) + 1) * ZERO_BLOCK.length);
-    if (!zeroSpan(bytes, at, end - at)) mem.fill(0, at, end);
+    const end = Math.min(to, (Math.floor(at / BLOCK) + 1) * BLOCK);
+    if (!zeroAt(bytes, at, end - at)) mem.fill(0, at, end);
     at = end;
   }
 }
@@ -182,17 +186,8 @@ function zeroDirtyBlocks(mem: Uint8Array, from: number, to: number, mostlyClean 
 function leadingZeroBlocks(mem: Uint8Array, from: number, to: number): number {
   const bytes = bytesOf(mem);
   let at = from;
-  while (at + ZERO_BLOCK.length <= to && zeroSpan(bytes, at, ZERO_BLOCK.length)) at += ZERO_BLOCK.length;
+  while (at + BLOCK <= to && zeroAt(bytes, at, BLOCK)) at += BLOCK;
   return at - from;
-}
-
-function isZero(mem: Uint8Array, from: number, to: number): boolean {
-  const bytes = bytesOf(mem);
-  for (let at = from; at < to; at += ZERO_SPAN.length) {
-    const len = Math.min(ZERO_SPAN.length, to - at);
-    if (bytes.compare(ZERO_SPAN, 0, len, at, at + len) !== 0) return false;
-  }
-  return true;
 }
 
 /**
@@ -202,7 +197,7 @@ function isZero(mem: Uint8Array, from: number, to: number): boolean {
 function findZeroRun(mem: Uint8Array, from: number, to: number, min: number, toItsEnd: boolean): [number, number] | undefined {
   // Whole zero blocks are skipped with native compares (the stack gap is 5 MB); the rest is
   // scanned word-wise (4-byte aligned), which is precise enough for a gap of a megabyte.
-  const BLOCK = ZERO_BLOCK.length;
+  const bytes = bytesOf(mem);
   const words = new Uint32Array(mem.buffer, mem.byteOffset, mem.length >>> 2);
   let start = -1;
   let w = from >>> 2;
@@ -210,7 +205,7 @@ function findZeroRun(mem: Uint8Array, from: number, to: number, min: number, toI
   while (w < end) {
     const at = w * 4;
     if (start >= 0 && !toItsEnd && at - start * 4 >= min) return [start * 4, at];
-    if (at % BLOCK === 0 && at + BLOCK <= to && Buffer.from(mem.buffer, mem.byteOffset + at, BLOCK).equals(ZERO_BLOCK)) {
+    if (at % BLOCK === 0 && at + BLOCK <= to && zeroAt(bytes, at, BLOCK)) {
       if (start < 0) start = w;
       w += BLOCK / 4;
       continue;
