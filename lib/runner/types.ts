@@ -73,7 +73,18 @@ export interface RunErrorInfo {
     | "code_limit"
     | "stopped"
     | "bad_request"
-    | "internal";
+    | "internal"
+    // Added for the hardening work (issue 11); each has its own learner-facing message.
+    /** A command refused before it was sent: too many arguments or watched keys, a value or offset too large, or it would make Redis hold more than the run's budget. */
+    | "command_bound"
+    /** The replies the program received exceeded the run's byte budget. */
+    | "reply_limit"
+    /** Redis answered out-of-memory: the shared server is full. Not the learner's fault. */
+    | "redis_full"
+    /** The server is saturated: the run could not start in time. Not the learner's fault. */
+    | "busy"
+    /** This client has too many runs in flight or used up its runs per minute. */
+    | "rate_limited";
   /** Learner-facing: what happened and what to do. No host paths, prefixes or host stacks. */
   message: string;
   /** 1-based line and column in the learner's source, when known. */
