@@ -19,6 +19,11 @@ const ERROR_TITLES: Record<RunStateError["code"], string> = {
   stopped: "Run stopped",
   internal: "Something went wrong",
   bad_request: "Request not understood",
+  command_bound: "Command too large for the playground",
+  reply_limit: "Too much data read back",
+  redis_full: "The playground's Redis is full",
+  busy: "The playground is busy",
+  rate_limited: "Slow down a little",
 };
 
 function show(value: TraceValue | undefined): string {
