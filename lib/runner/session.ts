@@ -7,6 +7,7 @@ import type Redis from "ioredis";
 import { getKeyIndexes, hasFlag } from "@ioredis/commands";
 import { ALLOWED_METHODS, QUEUEABLE_METHODS, refusalReason } from "./commands";
 import { limitError } from "./limits";
+import { REDIS_DOWN } from "./service-errors";
 import { TraceRecorder } from "./recorder";
 import { callMethod, flatArgs, isConnectionError, type RunConnection } from "./run-connection";
 import type { SandboxHost } from "./sandbox";
@@ -22,8 +23,8 @@ type CallMsg = { c: number; m: string; a?: unknown[]; q?: { m: string; a: unknow
 /** Never settles: used once the run is over, so the guest just stops. */
 const NEVER = new Promise<never>(() => {});
 
-export const REDIS_DOWN_MESSAGE =
-  "The playground can't reach its Redis server right now, so your program could not run to the end. This isn't a problem with your code - try again in a moment.";
+/** Kept for callers that only need the words; the error itself lives in service-errors. */
+export const REDIS_DOWN_MESSAGE = REDIS_DOWN.message;
 
 export interface SessionDeps {
   pool: ConnectionPool;
