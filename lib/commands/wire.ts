@@ -36,7 +36,8 @@ export function finalArgs(method: string, args: readonly unknown[]): FinalArgs {
 /** The key positions ioredis computes for its keyPrefix, on the final arguments. */
 export function keyIndexesOf(method: string, wire: readonly string[]): number[] {
   try {
-    return getKeyIndexes(method, wire as string[]);
+    // Positions past the end (LMOVE with one argument) name no key: Redis refuses the command.
+    return getKeyIndexes(method, wire as string[]).filter((i) => i < wire.length);
   } catch {
     return [];
   }
