@@ -10,6 +10,8 @@ const V = "value: RedisValue";
 const S = "Promise<string | null>";
 const N = "Promise<number>";
 const L = "Promise<string[]>";
+/** ioredis's object and Map forms: mset({ a: 1 }), hset(key, new Map([["f", "v"]])). */
+const PAIRS = "(RedisValue | Record<string, RedisValue> | Map<string, RedisValue>)[]";
 
 interface Extra {
   keys?: KeyRule;
@@ -46,8 +48,8 @@ export const CATALOGUE: readonly CommandSpec[] = [
   c("getdel", "strings", "write", `(${K}): ${S}`, { holds: "delete" }),
   c("getex", "strings", "write", `(${K}, ...options: (string | number)[]): ${S}`),
   c("mget", "strings", "read", `(...keys: RedisKey[]): Promise<(string | null)[]>`, { ...manyKeys, cost: ["multi-key", "reply-grows"] }),
-  c("mset", "strings", "write", `(...keysAndValues: (RedisValue | Record<string, RedisValue>)[]): Promise<"OK">`, keyValuePairs),
-  c("msetnx", "strings", "write", `(...keysAndValues: (RedisValue | Record<string, RedisValue>)[]): ${N}`, keyValuePairs),
+  c("mset", "strings", "write", `(...keysAndValues: ${PAIRS}): Promise<"OK">`, keyValuePairs),
+  c("msetnx", "strings", "write", `(...keysAndValues: ${PAIRS}): ${N}`, keyValuePairs),
   c("incr", "strings", "write", `(${K}): ${N}`, { holds: "replace", counter: { sign: 1, by: "one" } }),
   c("incrby", "strings", "write", `(${K}, increment: number | string): ${N}`, { holds: "replace", counter: { sign: 1, by: "arg" } }),
   c("incrbyfloat", "strings", "write", `(${K}, increment: number | string): Promise<string>`, { holds: "replace", counter: { sign: 1, by: "float" } }),
@@ -59,10 +61,10 @@ export const CATALOGUE: readonly CommandSpec[] = [
   c("setrange", "strings", "write", `(${K}, offset: number, ${V}): ${N}`, { stores: one(2), holds: "range", cost: ["offset"], sizeArg: 1 }),
   // hashes
   c("hget", "hashes", "read", `(${K}, field: string): ${S}`),
-  c("hset", "hashes", "write", `(${K}, ...fieldsAndValues: (RedisValue | Record<string, RedisValue>)[]): ${N}`, fieldValuePairs),
+  c("hset", "hashes", "write", `(${K}, ...fieldsAndValues: ${PAIRS}): ${N}`, fieldValuePairs),
   c("hsetnx", "hashes", "write", `(${K}, field: string, ${V}): ${N}`, { stores: rest, holds: "add" }),
   c("hmget", "hashes", "read", `(${K}, ...fields: string[]): Promise<(string | null)[]>`, { forms: ["nested"] }),
-  c("hmset", "hashes", "write", `(${K}, ...fieldsAndValues: (RedisValue | Record<string, RedisValue>)[]): Promise<"OK">`, fieldValuePairs),
+  c("hmset", "hashes", "write", `(${K}, ...fieldsAndValues: ${PAIRS}): Promise<"OK">`, fieldValuePairs),
   c("hgetall", "hashes", "read", `(${K}): Promise<Record<string, string>>`, grows),
   c("hdel", "hashes", "write", `(${K}, ...fields: string[]): ${N}`, { forms: ["nested"] }),
   c("hexists", "hashes", "read", `(${K}, field: string): ${N}`),

@@ -32,6 +32,12 @@ describe("arguments", () => {
     expect(names(seen)).toEqual(["set"]);
   });
 
+  it("a huge array is refused before it is even flattened", async () => {
+    const { res, seen } = await tryIt(`${open}await r.set("before", "1");\nawait r.sadd("s", Array.from({ length: 200_000 }, (_, i) => i));`);
+    expectRefused(res, 4, /^SADD on line 4 has 200001 arguments, more than the 1000/);
+    expect(names(seen)).toEqual(["set"]);
+  });
+
   it("a value over 64 KB", async () => {
     const { res, seen } = await tryIt(`${open}await r.set("before", "1");\nawait r.set("v", "x".repeat(70_000));`);
     expectRefused(res, 4, /^SET on line 4 would store a value of 68\.4 KB, more than the 64 KB/);

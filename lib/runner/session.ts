@@ -8,7 +8,8 @@ import { ALLOWED_METHODS, QUEUEABLE_METHODS, refusalReason } from "./commands";
 import { commandSpec } from "../commands/catalogue";
 import type { CommandSpec } from "../commands/spec";
 import { finalArgs } from "../commands/wire";
-import { limitError } from "./limits";
+import { BOUNDS } from "../commands/bounds";
+import { boundError, limitError } from "./limits";
 import { RunBudget } from "./run-budget";
 import { INTERNAL, isRedisOom, REDIS_DOWN, REDIS_FULL } from "./service-errors";
 import { TraceRecorder } from "./recorder";
@@ -23,7 +24,7 @@ type WriteNote = { seq: number; client: string; keys: string[] };
 type Reply = { ok: unknown } | { err: { message: string; name: string } };
 type CallMsg = { c: number; m: string; a?: unknown[]; q?: { m: string; a: unknown[]; l: number }[]; l: number; ml?: number };
 /** A command ready to send: its entry, its final arguments (see lib/commands/wire) and its keys. */
-type Prepared = { method: string; name: string; spec: CommandSpec; wire: string[]; shown: (string | number)[]; keys: string[]; line: number | null };
+type Prepared = { method: string; name: string; spec: CommandSpec; wire: string[]; shown: (string | number)[]; keys: string[]; line: number | null; tooMany?: number };
 
 /** Never settles: used once the run is over, so the guest just stops. */
 const NEVER = new Promise<never>(() => {});
@@ -261,13 +262,19 @@ export class RunSession implements SandboxHost {
   private prepare(method: string, args: unknown[], line: number | null): Prepared {
     const spec = commandSpec(method);
     if (!spec) throw new Error(`not in the catalogue: ${method}`);
+    // Arrays flatten one level into the final list: a huge one is refused before ioredis builds it.
+    const atLeast = args.reduce<number>((n, a) => n + (Array.isArray(a) ? a.length : 1), 0);
+    if (atLeast > BOUNDS.argsPerCommand) return { method, name: method.toUpperCase(), spec, wire: [], shown: [], keys: [], line, tooMany: atLeast };
     const { wire, shown, keyIndexes } = finalArgs(method, fromGuest(args));
     return { method, name: method.toUpperCase(), spec, wire, shown, keys: keyIndexes.map((i) => wire[i]!), line };
   }
 
   /** Books the commands against the run's bounds; false (and the run ends) when one is over. */
   private admit(conn: RunConnection, commands: Prepared[]): boolean {
-    const refused = this.budget.admit(conn.id, commands);
+    const over = commands.find((c) => c.tooMany !== undefined);
+    const refused = over
+      ? boundError(over.method, { bound: "args", limit: BOUNDS.argsPerCommand, actual: over.tooMany! }, over.line, this.deps.limits)
+      : this.budget.admit(conn.id, commands);
     if (refused) this.fail(refused);
     return !refused;
   }
