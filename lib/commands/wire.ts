@@ -5,6 +5,7 @@
  * value - so bytes, keys, bounds and the trace all see what Redis will see. Server-only.
  */
 import { Command } from "ioredis";
+import { toArg } from "ioredis/built/utils/index.js";
 import { getKeyIndexes } from "@ioredis/commands";
 
 type CommandArgs = ConstructorParameters<typeof Command>[1];
@@ -24,8 +25,9 @@ export interface FinalArgs {
 }
 
 export function finalArgs(method: string, args: readonly unknown[]): FinalArgs {
-  const wire = new Command(method, args as CommandArgs).args.map((a) => (typeof a === "string" ? a : String(a)));
   const before = new Unstringified(method, args as CommandArgs).args as unknown[];
+  // What Command.stringifyArguments does to each value (the guest sends no Buffers).
+  const wire = before.map((b) => (typeof b === "string" ? b : toArg(b)));
   const shown = wire.map((w, i) => {
     const b = before[i];
     return typeof b === "number" && String(b) === w ? b : w;
