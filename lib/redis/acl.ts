@@ -1,6 +1,6 @@
 import { randomToken } from "./random-token";
 import { aclKeyPattern } from "./namespace";
-import { ALLOWED_METHODS } from "../runner/commands";
+import { CATALOGUE, TRANSACTION_COMMANDS } from "../commands/catalogue";
 
 export interface RunUser {
   username: string;
@@ -9,8 +9,8 @@ export interface RunUser {
   rules: string[];
 }
 
-/** The Redis commands a run's connections send: the learner's allowlist plus transactions. */
-const RUN_COMMANDS = [...new Set([...ALLOWED_METHODS, "multi", "exec", "discard", "watch", "unwatch"])];
+/** The Redis commands a run's connections send: the catalogue plus MULTI/EXEC/DISCARD. */
+const RUN_COMMANDS = [...new Set([...CATALOGUE.map((c) => c.method), ...TRANSACTION_COMMANDS])];
 
 /**
  * A throwaway user per run: only its own key pattern, only the playground's commands. Defense

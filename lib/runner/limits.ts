@@ -1,4 +1,5 @@
 import type { RunErrorInfo, RunLimits } from "./types";
+import { BOUNDS, type Refusal } from "../commands/bounds";
 
 /** Generous for every lesson (unit 3's race takes ~150 ms), tight enough to protect the host. */
 export const DEFAULT_LIMITS: RunLimits = {
@@ -8,6 +9,8 @@ export const DEFAULT_LIMITS: RunLimits = {
   commands: 5_000,
   connections: 10,
   bytesWritten: 1024 * 1024,
+  redisBytes: 1024 * 1024,
+  replyBytes: 2 * 1024 * 1024,
   outputChars: 64 * 1024,
   codeChars: 64 * 1024,
 };
@@ -20,6 +23,8 @@ export const MAX_LIMITS: RunLimits = {
   commands: 50_000,
   connections: 60,
   bytesWritten: 8 * 1024 * 1024,
+  redisBytes: 8 * 1024 * 1024,
+  replyBytes: 16 * 1024 * 1024,
   outputChars: 256 * 1024,
   codeChars: 64 * 1024,
 };
@@ -34,6 +39,8 @@ export function resolveLimits(requested: Partial<RunLimits> = {}): RunLimits {
 }
 
 const kb = (n: number) => `${Math.round(n / 1024)} KB`;
+/** A measured size, never rounded down onto the bound it crossed: "64.1 KB", "300 bytes". */
+const size = (n: number) => (n < 1024 ? `${n} bytes` : `${Math.ceil((n / 1024) * 10) / 10} KB`);
 
 /** The learner-facing message for each limit: what happened and what to do. */
 export function limitError(code: RunErrorInfo["code"], limits: RunLimits): RunErrorInfo {
@@ -46,6 +53,7 @@ export function limitError(code: RunErrorInfo["code"], limits: RunLimits): RunEr
     write_limit: `Your program wrote more than ${kb(limits.bytesWritten)} to Redis, so it was stopped. The lessons need only small values.`,
     output_limit: `Your program printed more than ${kb(limits.outputChars)} of output, so it was stopped. Print less inside loops.`,
     code_limit: `Your code is longer than ${kb(limits.codeChars)}. Lessons need far less - remove what you don't need.`,
+    reply_limit: `Your program received more than ${kb(limits.replyBytes)} of replies from Redis, so it was stopped. Reading a large value many times, or a whole list or hash inside a loop, is the usual cause - read only what you need.`,
   };
   return { code, message: messages[code] ?? "Your program hit a playground limit and was stopped." };
 }
@@ -58,4 +66,33 @@ export const LIMIT_CODES: ReadonlySet<RunErrorInfo["code"]> = new Set([
   "write_limit",
   "output_limit",
   "code_limit",
+  "command_bound",
+  "reply_limit",
 ]);
+
+/**
+ * A command refused before it was sent ("command_bound"): names the command, the bound and the
+ * line, and says what to do. Redis never saw it.
+ */
+export function boundError(command: string, r: Refusal, line: number | null, limits: RunLimits): RunErrorInfo {
+  const cmd = `${command.toUpperCase()}${line ? ` on line ${line}` : ""}`;
+  const messages: Record<Refusal["bound"], string> = {
+    args: `${cmd} has ${r.actual} arguments, more than the ${r.limit} one command may have, so it was not sent. Split it into smaller commands - the lessons need only a few arguments.`,
+    value: `${cmd} would store a value of ${size(r.actual)}, more than the ${kb(r.limit)} one value may have, so it was not sent. The lessons need only small values.`,
+    offset: `${cmd} would make a string of ${size(r.actual)} (offset plus value), more than the ${kb(r.limit)} one value may have, so it was not sent. Use a smaller offset.`,
+    count: `${cmd} asks for ${r.actual} items, more than the ${r.limit} one command may ask for, so it was not sent. Ask for fewer at a time.`,
+    "watch-connection": `${cmd} would make one connection watch ${r.actual} keys, more than the ${r.limit} it may watch at once, so it was not sent. Watch only the keys your transaction reads - usually one or two.`,
+    "watch-run": `${cmd} would make your connections watch ${r.actual} keys together, more than the ${r.limit} a run may watch at once, so it was not sent. Watch only the keys your transactions read.`,
+    memory: `${cmd} would make Redis hold about ${size(r.actual)} for your run, more than the ${kb(limits.redisBytes)} a run may use, so it was not sent. The lessons need only small values - look for a loop that keeps adding data.`,
+  };
+  return { code: "command_bound", message: messages[r.bound], ...(line ? { line } : {}) };
+}
+
+/** One reply larger than a run may receive at once ("reply_limit"). */
+export function replyTooLarge(command: string, bytes: number, line: number | null): RunErrorInfo {
+  return {
+    code: "reply_limit",
+    message: `The reply to ${command.toUpperCase()}${line ? ` on line ${line}` : ""} was ${size(bytes)}, more than the ${kb(BOUNDS.replyBytes)} one reply may be, so the run was stopped. Read a part of the data (a range, a few fields) instead of all of it.`,
+    ...(line ? { line } : {}),
+  };
+}

@@ -7,6 +7,7 @@
  */
 import { LEARNER_FILE } from "./transpile";
 import { ALLOWED, methodKind } from "./commands";
+import { MAP_TAG } from "./run-connection";
 
 export const PRELUDE_FILE = "playground-runtime.js";
 
@@ -58,9 +59,11 @@ export const PRELUDE = `"use strict";
     e.line = line;
     throw e;
   };
+  // A Map crosses the JSON bridge tagged (ioredis takes Maps in mset/hset and friends).
+  const encodeMap = (v) => (v instanceof Map ? { ${MAP_TAG}: Array.from(v.entries()) } : v);
   const encodeArgs = (args) => {
     for (const a of args) if (typeof a === "function") throw new TypeError("Callbacks aren't supported here: use await instead.");
-    return args;
+    return args.map((a) => (Array.isArray(a) ? a.map(encodeMap) : encodeMap(a)));
   };
   const send = (msg, line) => H.call(JSON.stringify(msg)).then((json) => settle(json, line));
 

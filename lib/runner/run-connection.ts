@@ -25,18 +25,22 @@ export function callMethod(redis: Redis | ReturnType<Redis["multi"]>, method: st
   return fn.apply(redis, args);
 }
 
-/** ioredis expands an object argument of these into field/value pairs; the trace does the same. */
-const OBJECT_ARG_METHODS = new Set(["hset", "hmset", "mset", "msetnx"]);
+/**
+ * How the guest sends a Map through the JSON bridge (see the prelude's encodeArgs): ioredis
+ * accepts Maps for mset/msetnx/hset/hmset, and JSON would turn one into {}.
+ */
+export const MAP_TAG = "__playgroundMap";
 
-/** Arguments as they go on the wire (minus the prefix): arrays flattened, objects expanded. */
-export function flatArgs(method: string, args: unknown[]): unknown[] {
-  const out: unknown[] = [];
-  for (const a of args) {
-    if (Array.isArray(a)) out.push(...a);
-    else if (a && typeof a === "object" && OBJECT_ARG_METHODS.has(method)) for (const [k, v] of Object.entries(a)) out.push(k, v);
-    else out.push(a);
-  }
-  return out;
+/** The guest's arguments with its Maps back as Maps (at the top level and one array down, where ioredis looks). */
+export function fromGuest(args: readonly unknown[]): unknown[] {
+  const revive = (v: unknown): unknown => {
+    if (v && typeof v === "object" && !Array.isArray(v)) {
+      const entries = (v as Record<string, unknown>)[MAP_TAG];
+      if (Array.isArray(entries) && Object.keys(v).length === 1) return new Map(entries.filter((e): e is [unknown, unknown] => Array.isArray(e) && e.length === 2));
+    }
+    return v;
+  };
+  return args.map((a) => (Array.isArray(a) ? a.map(revive) : revive(a)));
 }
 
 /** Socket-level failures (as opposed to Redis replying with an error). */

@@ -4,12 +4,16 @@
  * plan. It is the SandboxHost the QuickJS side talks to.
  */
 import type Redis from "ioredis";
-import { getKeyIndexes, hasFlag } from "@ioredis/commands";
 import { ALLOWED_METHODS, QUEUEABLE_METHODS, refusalReason } from "./commands";
-import { limitError } from "./limits";
-import { REDIS_DOWN } from "./service-errors";
+import { commandSpec } from "../commands/catalogue";
+import type { CommandSpec } from "../commands/spec";
+import { finalArgs } from "../commands/wire";
+import { BOUNDS } from "../commands/bounds";
+import { boundError, limitError } from "./limits";
+import { RunBudget } from "./run-budget";
+import { INTERNAL, isRedisOom, REDIS_DOWN, REDIS_FULL } from "./service-errors";
 import { TraceRecorder } from "./recorder";
-import { callMethod, flatArgs, isConnectionError, type RunConnection } from "./run-connection";
+import { callMethod, fromGuest, isConnectionError, type RunConnection } from "./run-connection";
 import type { SandboxHost } from "./sandbox";
 import type { ControlReceiver } from "./control";
 import type { InterferencePlan, PlanWrite, RunErrorInfo, RunLimits } from "./types";
@@ -19,11 +23,13 @@ import type { ConnectionPool } from "../redis/connection-pool";
 type WriteNote = { seq: number; client: string; keys: string[] };
 type Reply = { ok: unknown } | { err: { message: string; name: string } };
 type CallMsg = { c: number; m: string; a?: unknown[]; q?: { m: string; a: unknown[]; l: number }[]; l: number; ml?: number };
+/** A command ready to send: its entry, its final arguments (see lib/commands/wire) and its keys. */
+type Prepared = { method: string; name: string; spec: CommandSpec; wire: string[]; shown: (string | number)[]; keys: string[]; line: number | null; tooMany?: number };
 
 /** Never settles: used once the run is over, so the guest just stops. */
 const NEVER = new Promise<never>(() => {});
 
-/** Kept for callers that only need the words; the error itself lives in service-errors. */
+/** Kept for execute.ts, which only needs the words; the error itself lives in service-errors. */
 export const REDIS_DOWN_MESSAGE = REDIS_DOWN.message;
 
 export interface SessionDeps {
@@ -55,6 +61,7 @@ export class RunSession implements SandboxHost {
   /** Host work the guest doesn't wait on but the run does (the plan's writer). */
   pending = 0;
   private commands = 0;
+  private readonly budget: RunBudget;
   private bytesWritten = 0;
   private outputChars = 0;
   private attempt = 0;
@@ -74,6 +81,7 @@ export class RunSession implements SandboxHost {
     this.primed = deps.primed;
     this.recorder = new TraceRecorder(deps.prefix, deps.sink);
     this.stepping = deps.plan?.kind === "step";
+    this.budget = new RunBudget(deps.limits);
   }
 
   // ---- the run loop's view -------------------------------------------------------------
@@ -146,12 +154,19 @@ export class RunSession implements SandboxHost {
   async call(json: string): Promise<string> {
     if (this.stopped()) return NEVER;
     try {
-      const reply = await this.dispatch(JSON.parse(json) as CallMsg);
+      const msg = JSON.parse(json) as CallMsg;
+      const reply = await this.dispatch(msg);
       if (this.stopped()) return NEVER;
-      return JSON.stringify(reply, (_k, v: unknown) => (v instanceof Error ? { __error: this.recorder.strip(v.message) } : v));
+      const out = JSON.stringify(reply, (_k, v: unknown) => (v instanceof Error ? { __error: this.recorder.strip(v.message) } : v));
+      // Measured as handed over: what the guest (and the worker's heap) will hold.
+      const over = this.budget.reply(msg.m, Buffer.byteLength(out), msg.l || null);
+      if (over) {
+        this.fail(over);
+        return NEVER;
+      }
+      return out;
     } catch (e) {
-      if (isConnectionError(e)) this.fail({ code: "redis_unavailable", message: REDIS_DOWN_MESSAGE });
-      else this.fail({ code: "internal", message: "The playground hit an internal problem while running your program. Please run it again." });
+      this.fail(isConnectionError(e) ? { ...REDIS_DOWN } : { ...INTERNAL });
       return NEVER;
     }
   }
@@ -228,6 +243,7 @@ export class RunSession implements SandboxHost {
     if (msg.m === "quit") {
       await this.gate(conn, "QUIT", [], line);
       this.count(1, line);
+      this.budget.unwatch(conn.id);
       const ev = this.recorder.command({ client: conn.client.id, name: "QUIT", args: [], line, queued: false });
       conn.closed = true;
       conn.watched.clear();
@@ -242,28 +258,52 @@ export class RunSession implements SandboxHost {
     return this.command(conn, msg.m, msg.a ?? [], line);
   }
 
+  /** The command as ioredis will send it, from what the guest (or the plan) passed. */
+  private prepare(method: string, args: unknown[], line: number | null): Prepared {
+    const spec = commandSpec(method);
+    if (!spec) throw new Error(`not in the catalogue: ${method}`);
+    // Arrays flatten one level into the final list: a huge one is refused before ioredis builds it.
+    const atLeast = args.reduce<number>((n, a) => n + (Array.isArray(a) ? a.length : 1), 0);
+    if (atLeast > BOUNDS.argsPerCommand) return { method, name: method.toUpperCase(), spec, wire: [], shown: [], keys: [], line, tooMany: atLeast };
+    const { wire, shown, keyIndexes } = finalArgs(method, fromGuest(args));
+    return { method, name: method.toUpperCase(), spec, wire, shown, keys: keyIndexes.map((i) => wire[i]!), line };
+  }
+
+  /** Books the commands against the run's bounds; false (and the run ends) when one is over. */
+  private admit(conn: RunConnection, commands: Prepared[]): boolean {
+    const over = commands.find((c) => c.tooMany !== undefined);
+    const refused = over
+      ? boundError(over.method, { bound: "args", limit: BOUNDS.argsPerCommand, actual: over.tooMany! }, over.line, this.deps.limits)
+      : this.budget.admit(conn.id, commands);
+    if (refused) this.fail(refused);
+    return !refused;
+  }
+
   private async command(conn: RunConnection, method: string, args: unknown[], line: number | null): Promise<Reply> {
-    const flat = flatArgs(method, args);
-    const name = method.toUpperCase();
-    if (conn.client.origin === "program") await this.gate(conn, name, flat, line);
-    const keys = keysOf(method, flat);
-    const isWrite = hasFlag(method, "write");
-    this.count(1, line, isWrite ? flat : undefined);
+    const cmd = this.prepare(method, args, line);
+    const { name, keys, wire } = cmd;
+    const isWrite = cmd.spec.kind === "write";
+    if (!this.admit(conn, [cmd])) return NEVER;
+    if (conn.client.origin === "program") await this.gate(conn, name, cmd.shown, line);
+    this.count(1, line, isWrite ? wire : undefined);
     if (this.stopped()) return NEVER;
+    if (method === "unwatch") this.budget.unwatch(conn.id);
     for (const k of keys) this.touched.add(k);
     const redis = await this.connection(conn);
-    const ev = this.recorder.command({ client: conn.client.id, name, args: flat, line, queued: false });
+    const ev = this.recorder.command({ client: conn.client.id, name, args: cmd.shown, line, queued: false });
     // Noted when sent, not when answered: replies on different connections arrive in any order,
     // and another client's aborted EXEC must still find the write that dirtied its key.
     const write = isWrite ? this.noteWrite(ev.seq, conn.client.id, keys) : undefined;
     const sent = performance.now();
     conn.inflight++;
-    const p = callMethod(redis, method, args) as Promise<unknown>;
+    // The final list itself is sent: ioredis turns it into the same wire bytes (it is already flat strings).
+    const p = callMethod(redis, method, wire) as Promise<unknown>;
     let reply: unknown;
     try {
       reply = await p;
     } catch (e) {
       if (isConnectionError(e)) throw e;
+      if (isRedisOom(e)) return this.redisFull();
       const message = this.recorder.strip((e as Error).message);
       this.dropWrites(write);
       this.recorder.complete(ev, { error: message }, sent);
@@ -276,7 +316,7 @@ export class RunSession implements SandboxHost {
       if (conn.watched.size === 0 && conn.client.origin === "program") this.attempt++;
       for (const k of keys) conn.watched.set(k, ev.seq);
     } else if (name === "UNWATCH") conn.watched.clear();
-    if (!isWrite && conn.client.origin === "program" && hasFlag(method, "readonly")) await this.maybeConflict(conn, keys);
+    if (conn.client.origin === "program" && cmd.spec.kind === "read") await this.maybeConflict(conn, keys);
     return { ok: reply };
   }
 
@@ -284,19 +324,22 @@ export class RunSession implements SandboxHost {
     const queue = msg.q ?? [];
     for (const q of queue) if (!QUEUEABLE_METHODS.has(q.m)) return (this.refuse(q.m, q.l), NEVER);
     const isExec = msg.m === "exec";
-    const items = queue.map((q) => ({ ...q, flat: flatArgs(q.m, q.a), name: q.m.toUpperCase() }));
+    const items = queue.map((q) => this.prepare(q.m, q.a, q.l || null));
+    // A queued command over a bound refuses the whole transaction before MULTI is sent.
+    if (!this.admit(conn, items)) return NEVER;
     await this.gate(conn, "MULTI", [], msg.ml ?? null);
-    for (const q of items) await this.gate(conn, q.name, q.flat, q.l || null);
+    for (const q of items) await this.gate(conn, q.name, q.shown, q.line);
     await this.gate(conn, isExec ? "EXEC" : "DISCARD", [], msg.l || null);
-    const written = items.filter((q) => hasFlag(q.m, "write"));
-    this.count(2 + items.length, msg.l || null, written.flatMap((q) => q.flat));
+    const written = items.filter((q) => q.spec.kind === "write");
+    this.count(2 + items.length, msg.l || null, written.flatMap((q) => q.wire));
     if (this.stopped()) return NEVER;
+    this.budget.unwatch(conn.id);
     const redis = await this.connection(conn);
     const client = conn.client.id;
     const multiEv = this.recorder.command({ client, name: "MULTI", args: [], line: msg.ml || msg.l || null, queued: false });
     const queued = items.map((q) => {
-      for (const k of keysOf(q.m, q.flat)) this.touched.add(k);
-      return this.recorder.command({ client, name: q.name, args: q.flat, line: q.l || null, queued: true });
+      for (const k of q.keys) this.touched.add(k);
+      return this.recorder.command({ client, name: q.name, args: q.shown, line: q.line, queued: true });
     });
     const endEv = this.recorder.command({ client, name: isExec ? "EXEC" : "DISCARD", args: [], line: msg.l || null, queued: false });
     const sent = performance.now();
@@ -310,9 +353,9 @@ export class RunSession implements SandboxHost {
         this.recorder.complete(endEv, { reply: "OK" }, sent);
         return { ok: "OK" };
       }
-      const ownWrites = queued.flatMap((ev, i) => (hasFlag(items[i]!.m, "write") ? [this.noteWrite(ev.seq, client, keysOf(items[i]!.m, items[i]!.flat))] : []));
+      const ownWrites = queued.flatMap((ev, i) => (items[i]!.spec.kind === "write" ? [this.noteWrite(ev.seq, client, items[i]!.keys)] : []));
       const tx = redis.multi();
-      for (const q of items) callMethod(tx, q.m, q.a);
+      for (const q of items) callMethod(tx, q.method, q.wire);
       const p = tx.exec();
       let res: [Error | null, unknown][] | null;
       try {
@@ -322,6 +365,7 @@ export class RunSession implements SandboxHost {
         this.dropWrites(...ownWrites);
         // EXECABORT: a command was rejected while queuing; nothing ran.
         const prev = (e as { previousErrors?: Error[] }).previousErrors ?? [];
+        if (isRedisOom(e) || prev.some(isRedisOom)) return this.redisFull();
         this.recorder.complete(multiEv, { reply: "OK" }, sent);
         queued.forEach((ev, i) => this.recorder.complete(ev, prev[i] ? { error: prev[i]!.message } : { reply: "QUEUED" }, sent));
         endEv.outcome = "discarded";
@@ -329,6 +373,7 @@ export class RunSession implements SandboxHost {
         this.recorder.complete(endEv, { error: message }, sent);
         return err(message);
       }
+      if (res?.some(([e]) => isRedisOom(e))) return this.redisFull();
       this.recorder.complete(multiEv, { reply: "OK" }, sent);
       for (const ev of queued) this.recorder.complete(ev, { reply: "QUEUED" }, sent);
       if (res === null) {
@@ -346,6 +391,12 @@ export class RunSession implements SandboxHost {
       conn.inflight--;
       conn.watched.clear();
     }
+  }
+
+  /** Redis refused a write for lack of memory: the shared server is full, which is not the learner's doing. */
+  private redisFull(): Promise<never> {
+    this.fail({ ...REDIS_FULL });
+    return NEVER;
   }
 
   private noteWrite(seq: number, client: string, keys: string[]): WriteNote {
@@ -388,7 +439,7 @@ export class RunSession implements SandboxHost {
 
   async planWrite(write: PlanWrite, why: string): Promise<void> {
     const method = write.name.toLowerCase();
-    if (!ALLOWED_METHODS.has(method) || !hasFlag(method, "write")) {
+    if (commandSpec(method)?.kind !== "write") {
       this.recorder.interference(`The plan's ${write.name} was skipped: only write commands can interfere.`);
       return;
     }
@@ -448,7 +499,7 @@ export class RunSession implements SandboxHost {
       conn.redis = redis;
       redis.once("close", () => {
         conn.broken = true;
-        if (!this.finished) this.fail({ code: "redis_unavailable", message: REDIS_DOWN_MESSAGE });
+        if (!this.finished) this.fail({ ...REDIS_DOWN });
       });
       // Its commands queue up behind the prepare (and its AUTH) on the same socket.
       if (primed) return redis;
@@ -461,7 +512,7 @@ export class RunSession implements SandboxHost {
         // Corked until the caller (a microtask away) has written that command: one write, not two.
         redis.stream.cork();
         process.nextTick(() => redis.stream.uncork());
-        redis.auth(auth.username, auth.password).catch(() => this.fail({ code: "redis_unavailable", message: REDIS_DOWN_MESSAGE }));
+        redis.auth(auth.username, auth.password).catch(() => this.fail({ ...REDIS_DOWN }));
       }
       return redis;
     })();
@@ -478,14 +529,14 @@ export class RunSession implements SandboxHost {
     return p;
   }
 
-  private count(n: number, line: number | null, writtenArgs?: unknown[]): void {
+  private count(n: number, line: number | null, writtenArgs?: readonly string[]): void {
     this.commands += n;
     if (this.commands > this.deps.limits.commands) {
       this.fail({ ...limitError("command_limit", this.deps.limits), line: line ?? undefined });
       return;
     }
     if (writtenArgs) {
-      for (const a of writtenArgs) this.bytesWritten += Buffer.byteLength(String(a));
+      for (const a of writtenArgs) this.bytesWritten += Buffer.byteLength(a);
       if (this.bytesWritten > this.deps.limits.bytesWritten) this.fail({ ...limitError("write_limit", this.deps.limits), line: line ?? undefined });
     }
   }
@@ -504,12 +555,4 @@ export class RunSession implements SandboxHost {
 
 function err(message: string, name = "ReplyError"): Reply {
   return { err: { message, name } };
-}
-
-function keysOf(method: string, flat: unknown[]): string[] {
-  try {
-    return getKeyIndexes(method, flat as string[]).map((i) => String(flat[i]));
-  } catch {
-    return [];
-  }
 }

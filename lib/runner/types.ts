@@ -34,6 +34,10 @@ export interface RunLimits {
   connections: number;
   /** Bytes of arguments sent in write commands. */
   bytesWritten: number;
+  /** Bytes the run's writes may make Redis hold (keys, values, per-entry overhead, offsets), an upper bound. */
+  redisBytes: number;
+  /** Bytes of replies (as JSON) the program may receive over the whole run. */
+  replyBytes: number;
   /** Characters of console output. */
   outputChars: number;
   /** Characters of source code. */

@@ -1,33 +1,18 @@
 /**
- * Which commands write which keys - a small hand table instead of @ioredis/commands, whose
- * 100 KB command JSON would ship to the browser with the timeline. Best effort: it covers the
- * allowlisted families (strings, hashes, lists, sets, sorted sets, keys basics).
+ * Which commands write which keys, from the playground's command catalogue (lib/commands) - plain
+ * data, so the timeline can use it in the browser without @ioredis/commands' 100 KB command JSON.
  */
+import { commandSpec } from "../commands/catalogue";
+import { keyPositions } from "../commands/spec";
 import type { CommandEvent, TraceValue } from "./types";
 
-type KeyRule = "first" | "all" | "pairs" | "firstTwo";
-
-const WRITES: Record<string, KeyRule> = {
-  SET: "first", SETNX: "first", SETEX: "first", PSETEX: "first", GETSET: "first",
-  GETDEL: "first", GETEX: "first", APPEND: "first", SETRANGE: "first",
-  INCR: "first", DECR: "first", INCRBY: "first", DECRBY: "first", INCRBYFLOAT: "first",
-  MSET: "pairs", MSETNX: "pairs", DEL: "all", UNLINK: "all",
-  EXPIRE: "first", PEXPIRE: "first", EXPIREAT: "first", PEXPIREAT: "first", PERSIST: "first",
-  RENAME: "firstTwo", RENAMENX: "firstTwo", COPY: "firstTwo",
-  HSET: "first", HSETNX: "first", HMSET: "first", HDEL: "first", HINCRBY: "first",
-  HINCRBYFLOAT: "first",
-  LPUSH: "first", RPUSH: "first", LPUSHX: "first", RPUSHX: "first", LPOP: "first",
-  RPOP: "first", LSET: "first", LREM: "first", LTRIM: "first", LINSERT: "first",
-  LMOVE: "firstTwo", RPOPLPUSH: "firstTwo",
-  SADD: "first", SREM: "first", SPOP: "first", SMOVE: "firstTwo",
-  SINTERSTORE: "first", SUNIONSTORE: "first", SDIFFSTORE: "first",
-  ZADD: "first", ZREM: "first", ZINCRBY: "first", ZPOPMIN: "first", ZPOPMAX: "first",
-  ZREMRANGEBYSCORE: "first", ZREMRANGEBYRANK: "first", ZREMRANGEBYLEX: "first",
-  ZUNIONSTORE: "first", ZINTERSTORE: "first", ZDIFFSTORE: "first", ZRANGESTORE: "first",
-};
-
 export function isWriteCommand(name: string): boolean {
-  return name in WRITES;
+  return commandSpec(name)?.kind === "write";
+}
+
+/** A command that only looks at data (GET, MGET, EXISTS, HGET ...). */
+export function isReadCommand(name: string): boolean {
+  return commandSpec(name)?.kind === "read";
 }
 
 const keyText = (v: TraceValue | undefined): string | null =>
@@ -35,25 +20,11 @@ const keyText = (v: TraceValue | undefined): string | null =>
 
 /** The keys a write command changes; [] for reads and control commands. */
 export function writtenKeys(ev: Pick<CommandEvent, "name" | "args">): string[] {
-  const rule = WRITES[ev.name];
-  if (!rule) return [];
-  const a = ev.args;
-  let keys: (string | null)[];
-  switch (rule) {
-    case "first":
-      keys = [keyText(a[0])];
-      break;
-    case "firstTwo":
-      keys = [keyText(a[0]), keyText(a[1])];
-      break;
-    case "all":
-      keys = a.map(keyText);
-      break;
-    case "pairs":
-      keys = a.filter((_, i) => i % 2 === 0).map(keyText);
-      break;
-  }
-  return keys.filter((k): k is string => k !== null);
+  const spec = commandSpec(ev.name);
+  if (spec?.kind !== "write") return [];
+  return keyPositions(spec.keys, ev.args.length)
+    .map((i) => keyText(ev.args[i]))
+    .filter((k): k is string => k !== null);
 }
 
 /** One queued command's result inside a committed EXEC reply. */

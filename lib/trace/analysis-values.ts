@@ -4,6 +4,7 @@
  * itself, so a write we cannot evaluate (HSET on a string track, APPEND) shows as "changed".
  */
 import { execItem, writtenKeys } from "./analysis-commands";
+import { commandSpec } from "../commands/catalogue";
 import type { CommandEvent, Trace, TraceValue } from "./types";
 
 export interface ValuePoint {
@@ -21,8 +22,6 @@ export interface ValueTrack {
   points: ValuePoint[];
 }
 
-const COUNTERS = new Set(["INCR", "DECR", "INCRBY", "DECRBY", "INCRBYFLOAT"]);
-const DELETES = new Set(["DEL", "UNLINK", "GETDEL"]);
 
 const point = (seq: number, client: string, value?: TraceValue): ValuePoint =>
   value === undefined ? { seq, client, source: "write" } : { seq, client, source: "write", value };
@@ -34,8 +33,9 @@ const point = (seq: number, client: string, value?: TraceValue): ValuePoint =>
  */
 function written(e: CommandEvent, seq: number, client: string, key: string, result: TraceValue | undefined): ValuePoint | null {
   const { name, args } = e;
-  if (COUNTERS.has(name)) return point(seq, client, result);
-  if (DELETES.has(name)) return point(seq, client, null);
+  const spec = commandSpec(name);
+  if (spec?.counter) return point(seq, client, result);
+  if (spec?.holds === "delete") return point(seq, client, null);
   if (name === "SET" || name === "SETEX" || name === "PSETEX" || name === "GETSET") {
     const v = name === "SET" || name === "GETSET" ? args[1] : args[2];
     // SET ... NX/XX replies null when it did not write.

@@ -9,10 +9,12 @@
  */
 import { z } from "zod";
 import { planWriteSchema } from "../schema";
+import { INTEGER_COUNTER_NAMES } from "../../commands/catalogue";
 
 const identifier = z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, "must be a JavaScript identifier");
 const arg = z.union([z.string(), z.number()]);
-const COUNTER_WRITES = ["INCRBY", "DECRBY", "INCR", "DECR"];
+/** The grader must know what a staged write added: only counter writes whose effect adds up exactly. */
+const COUNTER_WRITES = INTEGER_COUNTER_NAMES;
 
 const scenarioSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case"),

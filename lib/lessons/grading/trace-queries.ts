@@ -3,11 +3,9 @@
  * transactions on a key, where the key was watched and read, what the staged client wrote.
  * Pure and I/O-free.
  */
-import { attempts, isWriteCommand, writtenKeys, type Attempt } from "../../trace/analysis";
+import { attempts, isReadCommand, writtenKeys, type Attempt } from "../../trace/analysis";
+import { commandSpec } from "../../commands/catalogue";
 import type { CommandEvent, Trace } from "../../trace/types";
-
-const CONTROL = new Set(["WATCH", "UNWATCH", "MULTI", "EXEC", "DISCARD", "QUIT", "PING", "ECHO"]);
-const COUNTER_SIGN: Record<string, number> = { INCRBY: 1, DECRBY: -1, INCR: 1, DECR: -1 };
 
 export function commands(trace: Trace): CommandEvent[] {
   return trace.events.filter((e): e is CommandEvent => e.kind === "command");
@@ -19,7 +17,7 @@ export function programClients(trace: Trace): Set<string> {
 
 /** A command that looks at `key` without changing it: GET, MGET, EXISTS, HGET ... */
 export function isReadOf(e: CommandEvent, key: string): boolean {
-  if (e.queued || e.error !== undefined || CONTROL.has(e.name) || isWriteCommand(e.name)) return false;
+  if (e.queued || e.error !== undefined || !isReadCommand(e.name)) return false;
   return e.args.some((a) => String(a) === key);
 }
 
@@ -80,9 +78,9 @@ export function planWrites(trace: Trace, key: string): { total: number; seqs: nu
   for (const e of commands(trace)) {
     if (!plan.has(e.client) || !writesKey(e, key)) continue;
     seqs.push(e.seq);
-    const sign = COUNTER_SIGN[e.name];
-    if (sign === undefined) known = false;
-    else total += sign * (e.name === "INCR" || e.name === "DECR" ? 1 : Number(e.args[1]));
+    const counter = commandSpec(e.name)?.counter;
+    if (!counter || counter.by === "float") known = false;
+    else total += counter.sign * (counter.by === "one" ? 1 : Number(e.args[1]));
   }
   return { total, seqs, known };
 }
