@@ -19,7 +19,9 @@ const HELP = `usage: npm run bench:classroom -- [options]
   --phase-ms MS      length of each classroom phase (default 30000)
   --hostile N        busy loops the neighbour keeps in flight in phase 3 (default 20)
   --settle-ms MS     idle time after each phase before "after" memory is read (default 3000)
-  --xff              give each learner its own X-Forwarded-For (servers without a client cookie)`;
+  --xff              give each learner its own X-Forwarded-For (servers without a client cookie)
+  --keep-server      one server for all phases (default: a fresh one per phase, so no phase inherits
+                     the previous one's backlog or memory; only when the bench started the server)`;
 
 const { values } = parseArgs({
   options: {
@@ -36,6 +38,7 @@ const { values } = parseArgs({
     hostile: { type: "string", default: "20" },
     "settle-ms": { type: "string", default: "3000" },
     xff: { type: "boolean" },
+    "keep-server": { type: "boolean" },
     help: { type: "boolean", short: "h" },
   },
 });
@@ -47,19 +50,7 @@ const num = (s: string | undefined) => Number(s);
 const phases = new Set(values.phases!.split(",").map(Number));
 const think: [number, number] = [2000, 8000];
 
-async function measured(name: string, pid: number | undefined, work: () => Promise<{ innocent: Tally; hostile?: Tally; seconds: number }>): Promise<PhaseReport> {
-  const before = treeRss(pid);
-  let peak = before;
-  const timer = setInterval(() => (peak = Math.max(peak, treeRss(pid))), 500);
-  try {
-    const { innocent, hostile, seconds } = await work();
-    const load = currentLoad();
-    await new Promise((r) => setTimeout(r, num(values["settle-ms"])));
-    return { name, seconds, innocent, hostile, load, rss: { before, peak, after: treeRss(pid) } };
-  } finally {
-    clearInterval(timer);
-  }
-}
+type Work = () => Promise<{ innocent: Tally; hostile?: Tally; seconds: number }>;
 
 async function main(): Promise<void> {
   let server: StartedServer | undefined;
@@ -72,12 +63,34 @@ async function main(): Promise<void> {
     pid = server.pid;
   }
   const target: Target = { url, ids: actionIds(), xff: Boolean(values.xff) };
+  let phasesRun = 0;
+
+  /** Runs one phase, on a fresh server unless --keep-server (or --url), sampling its memory. */
+  const measured = async (name: string, work: Work): Promise<PhaseReport> => {
+    if (phasesRun++ > 0 && server && !values["keep-server"]) {
+      await server.stop();
+      server = await start(num(values.port));
+      pid = server.pid;
+    }
+    const before = treeRss(pid);
+    let peak = before;
+    const timer = setInterval(() => (peak = Math.max(peak, treeRss(pid))), 500);
+    try {
+      const { innocent, hostile, seconds } = await work();
+      const load = currentLoad();
+      await new Promise((r) => setTimeout(r, num(values["settle-ms"])));
+      return { name, seconds, innocent, hostile, load, rss: { before, peak, after: treeRss(pid) } };
+    } finally {
+      clearInterval(timer);
+    }
+  };
+
   console.log(`classroom bench against ${url} (load average at start: ${currentLoad().map((l) => l.toFixed(2)).join(" ")})`);
   try {
     if (phases.has(1)) {
       for (const n of values.levels!.split(",").map(Number)) {
         let cookies = 0;
-        const report = await measured(`1. closed loop, unit 1 Run, ${n} in flight`, pid, async () => {
+        const report = await measured(`1. closed loop, unit 1 Run, ${n} in flight`, async () => {
           const r = await closedLoop(target, n, 2000, num(values["level-ms"]));
           cookies = r.cookies;
           return { innocent: r.tally, seconds: r.seconds };
@@ -86,10 +99,11 @@ async function main(): Promise<void> {
         if (cookies === 0 && !values.xff) console.log("  note: the server set no cookie, so all learners share one client identity (its address)");
       }
     }
-    const room = (learners: number, hostileLoops: number) => () => classroom(target, { learners, durationMs: num(values["phase-ms"]), thinkMs: think, hostileLoops });
-    if (phases.has(2)) printPhase(await measured(`2. classroom of ${values.learners} learners`, pid, room(num(values.learners), 0)));
-    if (phases.has(3)) printPhase(await measured(`3. classroom of ${values.learners} learners + one neighbour with ${values.hostile} busy loops`, pid, room(num(values.learners), num(values.hostile))));
-    if (phases.has(4)) printPhase(await measured(`4. classroom of ${values.big} learners`, pid, room(num(values.big), 0)));
+    const room = (learners: number, hostileLoops: number): Work => () =>
+      classroom(target, { learners, durationMs: num(values["phase-ms"]), thinkMs: think, hostileLoops });
+    if (phases.has(2)) printPhase(await measured(`2. classroom of ${values.learners} learners`, room(num(values.learners), 0)));
+    if (phases.has(3)) printPhase(await measured(`3. classroom of ${values.learners} learners + one neighbour with ${values.hostile} busy loops`, room(num(values.learners), num(values.hostile))));
+    if (phases.has(4)) printPhase(await measured(`4. classroom of ${values.big} learners`, room(num(values.big), 0)));
   } finally {
     await server?.stop();
   }
