@@ -2,17 +2,23 @@
 import { availableParallelism, loadavg } from "node:os";
 import type { Verdict } from "./verdict";
 
+/** Codes whose message points at the program: for an innocent learner's correct program, each is a false blame. */
+const BLAMING = new Set(["timeout", "cpu_limit", "memory_limit", "command_limit", "connection_limit", "write_limit", "output_limit", "reply_limit", "command_bound", "runtime"]);
+
 export class Tally {
   readonly latency = { run: [] as number[], check: [] as number[] };
   readonly kinds = new Map<string, number>();
   crossTalk = 0;
   done = 0;
+  /** Answers that told the learner their code was at fault (see BLAMING). */
+  blamed = 0;
 
   add(kind: "run" | "check", ms: number, v: Verdict): void {
     this.done++;
     this.latency[kind].push(ms);
     if (v.kind !== "ok") this.kinds.set(`${kind}:${v.kind}`, (this.kinds.get(`${kind}:${v.kind}`) ?? 0) + 1);
     if (v.crossTalk) this.crossTalk++;
+    if (BLAMING.has(v.kind)) this.blamed++;
   }
 }
 
@@ -51,6 +57,7 @@ export function printPhase(r: PhaseReport): void {
   console.log(latencyLine("run", t.latency.run));
   if (t.latency.check.length > 0) console.log(latencyLine("check", t.latency.check));
   console.log(`  errors: ${kindsLine(t)}`);
+  console.log(`  blaming the learner's code: ${t.blamed}`);
   console.log(`  cross-talk: ${t.crossTalk}`);
   if (r.hostile) console.log(`  hostile neighbour: ${r.hostile.done} runs back (${kindsLine(r.hostile)})`);
   console.log(`  server RSS: before ${mb(r.rss.before)}, peak ${mb(r.rss.peak)}, after ${mb(r.rss.after)}`);
