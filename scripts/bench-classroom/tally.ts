@@ -3,7 +3,7 @@ import { availableParallelism, loadavg } from "node:os";
 import type { Verdict } from "./verdict";
 
 /** Codes whose message points at the program: for an innocent learner's correct program, each is a false blame. */
-const BLAMING = new Set(["timeout", "cpu_limit", "memory_limit", "command_limit", "connection_limit", "write_limit", "output_limit", "reply_limit", "command_bound", "runtime"]);
+const BLAMING = new Set(["timeout", "cpu_limit", "memory_limit", "command_limit", "connection_limit", "write_limit", "output_limit", "reply_limit", "command_bound", "runtime", "check_fail"]);
 
 export class Tally {
   readonly latency = { run: [] as number[], check: [] as number[] };
