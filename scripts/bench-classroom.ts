@@ -17,6 +17,7 @@ const HELP = `usage: npm run bench:classroom -- [options]
   --learners N       classroom size for phases 2 and 3 (default 100)
   --big N            classroom size for phase 4 (default 200)
   --phase-ms MS      length of each classroom phase (default 30000)
+  --check-share F    share of classroom actions that are a Check (default 0.25; a Check is 4-5 runs)
   --hostile N        busy loops the neighbour keeps in flight in phase 3 (default 20)
   --settle-ms MS     idle time after each phase before "after" memory is read (default 3000)
   --xff              give each learner its own X-Forwarded-For (servers without a client cookie)
@@ -36,6 +37,7 @@ const { values } = parseArgs({
     big: { type: "string", default: "200" },
     "phase-ms": { type: "string", default: "30000" },
     hostile: { type: "string", default: "20" },
+    "check-share": { type: "string", default: "0.25" },
     "settle-ms": { type: "string", default: "3000" },
     xff: { type: "boolean" },
     "keep-server": { type: "boolean" },
@@ -100,7 +102,7 @@ async function main(): Promise<void> {
       }
     }
     const room = (learners: number, hostileLoops: number): Work => () =>
-      classroom(target, { learners, durationMs: num(values["phase-ms"]), thinkMs: think, hostileLoops });
+      classroom(target, { learners, durationMs: num(values["phase-ms"]), thinkMs: think, hostileLoops, checkShare: num(values["check-share"]) });
     if (phases.has(2)) printPhase(await measured(`2. classroom of ${values.learners} learners`, room(num(values.learners), 0)));
     if (phases.has(3)) printPhase(await measured(`3. classroom of ${values.learners} learners + one neighbour with ${values.hostile} busy loops`, room(num(values.learners), num(values.hostile))));
     if (phases.has(4)) printPhase(await measured(`4. classroom of ${values.big} learners`, room(num(values.big), 0)));

@@ -59,9 +59,11 @@ export interface ClassroomOptions {
   thinkMs: [number, number];
   /** Busy loops the hostile neighbour keeps in flight (0: no neighbour). */
   hostileLoops: number;
+  /** Share of actions that are a Check (each Check is 4-5 runs on the server). */
+  checkShare: number;
 }
 
-/** A classroom: learners think 2-8 s, then Run a unit (3 in 4) or Check one; optionally one hostile neighbour. */
+/** A classroom: learners think 2-8 s, then Run a unit or Check one (checkShare); optionally one hostile neighbour. */
 export async function classroom(t: Target, o: ClassroomOptions): Promise<{ innocent: Tally; hostile?: Tally; seconds: number }> {
   const innocent = new Tally();
   const hostile = o.hostileLoops > 0 ? new Tally() : undefined;
@@ -76,7 +78,7 @@ export async function classroom(t: Target, o: ClassroomOptions): Promise<{ innoc
       // Spread the first actions over one think time, as a class that starts reading at once.
       await sleep(Math.random() * o.thinkMs[1]);
       for (let attempt = 1; performance.now() < endAt; attempt++) {
-        const task = Math.random() < 0.75 ? runTask(id, Math.floor(Math.random() * RUN_UNIT_COUNT), attempt) : checkTask(Math.floor(Math.random() * CHECK_UNIT_COUNT));
+        const task = Math.random() >= o.checkShare ? runTask(id, Math.floor(Math.random() * RUN_UNIT_COUNT), attempt) : checkTask(Math.floor(Math.random() * CHECK_UNIT_COUNT));
         await send(client, task, innocent);
         last = Math.max(last, performance.now());
         await sleep(Math.min(think(), endAt - performance.now()));
