@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(__dirname) } },
   esbuild: { jsx: "automatic" },
   test: {
-    include: ["lib/**/*.test.ts", "components/**/*.test.tsx", "scripts/**/*.test.ts", "app/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "components/**/*.test.tsx", "scripts/**/*.test.ts", "app/**/*.test.ts", "test/**/*.test.ts"],
     globalSetup: ["./scripts/vitest-global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 30_000,

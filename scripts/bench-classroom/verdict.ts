@@ -1,0 +1,37 @@
+// How one action's reply is judged: ok, an error kind (the result's code, an HTTP failure), and
+// whether it shows another learner's numbers (cross-talk).
+import type { ActionOutcome } from "./learner-client";
+import type { Task } from "./programs";
+
+export interface Verdict {
+  /** "ok", or the kind of failure: an error code from the result, "check_fail", "wrong_output", "http_500" ... */
+  kind: string;
+  crossTalk: boolean;
+}
+
+const LEARNER_TAG = /L(\d+)-/g;
+
+export function judge(task: Task, outcome: ActionOutcome): Verdict {
+  if (!outcome.ok) return { kind: outcome.kind, crossTalk: false };
+  const v = outcome.value as { status?: string; output?: unknown; error?: { code?: string; message?: string } } | null;
+  if (!v || typeof v !== "object") return { kind: "unreadable_reply", crossTalk: false };
+  if (task.kind === "check") {
+    if (v.status === "pass") return { kind: "ok", crossTalk: false };
+    return { kind: v.status === "fail" ? "check_fail" : errorKind(v.error), crossTalk: false };
+  }
+  const output = Array.isArray(v.output) ? v.output.map(String) : [];
+  const others = task.tag ? output.join("\n").match(LEARNER_TAG)?.filter((t) => t !== task.tag) ?? [] : [];
+  const crossTalk = others.length > 0 || (v.status === "ok" && task.tag !== "" && output.some((l) => l !== task.expected));
+  if (v.status !== "ok") return { kind: errorKind(v.error), crossTalk };
+  if (output.length !== 1 || output[0] !== task.expected) return { kind: "wrong_output", crossTalk };
+  return { kind: "ok", crossTalk };
+}
+
+/**
+ * The result's error code; a timeout also says whose: "timeout" is the wall limit (its message
+ * blames the program), "timeout:busy" the host giving up on a run it could not serve.
+ */
+function errorKind(error: { code?: string; message?: string } | undefined): string {
+  const code = error?.code ?? "no_code";
+  return code === "timeout" && /busy/i.test(error?.message ?? "") ? "timeout:busy" : code;
+}
