@@ -1,13 +1,14 @@
 // Piscina worker entry (bundled to .engine/worker.mjs): runs execute concurrently, each in its own
 // QuickJS runtime, so a busy or runaway program never blocks the web server's event loop.
 import { executeRun } from "./execute";
-import type { RunRequest, RunResult } from "./types";
+import { resultJson } from "./bound-result";
+import type { RunRequest } from "./types";
 
 /**
  * The result goes back as JSON text: a structured clone of a trace (dozens of small objects)
- * costs more, on both threads, than writing and parsing it (~0.1 ms of a run's latency).
+ * costs more, on both threads, than writing and parsing it (~0.1 ms of a run's latency). The
+ * text is bounded (see bound-result.ts).
  */
 export default async function run(req: RunRequest): Promise<string> {
-  const result: RunResult = await executeRun(req);
-  return JSON.stringify(result);
+  return resultJson(await executeRun(req));
 }
