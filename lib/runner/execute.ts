@@ -137,9 +137,7 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
   const finalState = inspectKeys ? await readFinalState(env.service, prefix, inspectKeys, await handBack.reads.catch(() => undefined)).catch(() => undefined) : undefined;
   // Nobody waits on this: once no connection is authenticated as the run's user any more, the
   // namespace and the user are queued to be dropped.
-  void handBack.clean
-    .catch(() => false)
-    .then((clean) => env.cleanup.add({ runId, keys: namespaceKeys(session, prefix, setup.keys), user: user?.username, unregister: clean }));
+  env.cleanup.later(handBack.clean.catch(() => false).then((clean) => ({ runId, keys: namespaceKeys(session, prefix, setup.keys), user: user?.username, unregister: clean })));
   session.recorder.end(status, error?.message);
 
   const result: RunResult = {
