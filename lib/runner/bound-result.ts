@@ -9,7 +9,7 @@
 import type { RunResult } from "./types";
 import type { TraceEvent } from "../trace/types";
 
-export const RESULT_MAX_BYTES = 1_000_000;
+export const RESULT_MAX_BYTES = 1024 * 1024;
 /** What the output alone may take; it is already bounded in characters (64 KB by default). */
 const OUTPUT_MAX_BYTES = 400_000;
 

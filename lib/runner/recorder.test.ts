@@ -43,7 +43,7 @@ describe("the trace recorder keeps every event small", () => {
   it("keeps at most MAX_TRACE_EVENTS events, ends with the end event, and is marked truncated", () => {
     const streamed: TraceEvent[] = [];
     const rec = new TraceRecorder(PREFIX, (e) => streamed.push(e));
-    for (let i = 0; i < 30_000; i++) sent(rec, ["k"], i);
+    for (let i = 0; i < 30_000; i++) rec.interference(`B sends INCR k (write ${i})`);
     rec.end("ok");
     const t = rec.trace();
     expect(t.truncated).toBe(true);
