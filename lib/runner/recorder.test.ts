@@ -65,6 +65,19 @@ describe("the trace recorder keeps every event small", () => {
     expect(t.events.at(-1)?.kind).toBe("end");
   });
 
+  it("keeps a prefix of the run: after the first dropped event, only the end follows", () => {
+    const rec = new TraceRecorder(PREFIX);
+    for (let i = 0; i < 400; i++) sent(rec, Array.from({ length: 20 }, () => "a".repeat(300)), i);
+    // Small enough to fit in what is left of the budget, but after a dropped event.
+    sent(rec, ["small"], "OK");
+    rec.end("ok");
+    const t = rec.trace();
+    expect(t.truncated).toBe(true);
+    const seqs = t.events.map((e) => e.seq);
+    expect(seqs.slice(0, -1)).toEqual(seqs.slice(0, -1).map((_, i) => i + 1));
+    expect(t.events.at(-1)?.kind).toBe("end");
+  });
+
   it("leaves a small trace exactly as before: not truncated, values whole", () => {
     const rec = new TraceRecorder(PREFIX);
     const ev = sent(rec, [`${PREFIX}balance:1`, "100"], ["OK", { f: "1" }]);

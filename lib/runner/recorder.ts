@@ -177,8 +177,10 @@ export class TraceRecorder {
 
   /** Keeps the event unless a trace bound is reached; the end event is always kept. */
   private push(ev: TraceEvent): boolean {
-    const size = JSON.stringify(ev).length;
-    if (ev.kind !== "end" && (this.events.length >= MAX_TRACE_EVENTS - 1 || this.chars + size > MAX_TRACE_CHARS)) {
+    // Once anything was dropped, everything after it is too: the trace is a prefix of the run.
+    const full = ev.kind !== "end" && (this.truncated || this.events.length >= MAX_TRACE_EVENTS - 1);
+    const size = full ? 0 : JSON.stringify(ev).length;
+    if (full || (ev.kind !== "end" && this.chars + size > MAX_TRACE_CHARS)) {
       this.truncated = true;
       this.dropped.add(ev);
       return false;
