@@ -58,7 +58,10 @@ export class OrphanSweeper {
       const byRun = new Map<string, string[]>();
       for (const k of keys) {
         const id = LEARNER_KEY.exec(k)?.[1];
-        if (id && RUN_ID_PATTERN.test(id)) byRun.set(id, [...(byRun.get(id) ?? []), k]);
+        if (!id || !RUN_ID_PATTERN.test(id)) continue;
+        const mine = byRun.get(id);
+        if (mine) mine.push(k);
+        else byRun.set(id, [k]);
       }
       const orphans = await this.unregistered([...byRun.keys()]);
       const doomed = orphans.flatMap((id) => byRun.get(id) ?? []);
