@@ -4,7 +4,7 @@ import Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalRedis } from "../../scripts/redis-server.mjs";
 import { runUser } from "./acl";
-import { registerRun, RUN_REGISTRY_KEY } from "./janitor";
+import { registerRun, RUN_REGISTRY_KEY, startJanitor } from "./janitor";
 import { keyPrefix, serviceKeys } from "./namespace";
 import { OrphanSweeper, PAGES_PER_SWEEP, SCAN_COUNT, USER_GRACE_MS } from "./orphans";
 
@@ -89,5 +89,15 @@ describe("the janitor finds leftovers of runs that are not registered", () => {
     expect(after).toContain(live.username);
     expect(after).toContain("pg-someone-else");
     expect(await redis.zscore(RUN_REGISTRY_KEY, "liverun2")).not.toBeNull();
+  });
+
+  it("the background janitor sweeps orphans on its interval too", async () => {
+    await redis.set(`${keyPrefix("orphan3")}k`, "1");
+    const stop = startJanitor(redis, 20);
+    try {
+      await expect.poll(() => redis.exists(`${keyPrefix("orphan3")}k`), { timeout: 5000, interval: 20 }).toBe(0);
+    } finally {
+      stop();
+    }
   });
 });
