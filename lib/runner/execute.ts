@@ -12,14 +12,13 @@ import type { Sandbox, GuestError } from "./sandbox";
 import { RunSession } from "./session";
 import { INTERNAL, isRedisOom, REDIS_DOWN, REDIS_FULL } from "./service-errors";
 import { queueStringReads, readFinalState, type StringRead } from "./final-state";
-import { MAX_TRACE_EVENTS } from "./recorder";
-import { resultJson } from "./bound-result";
+import { streamSink } from "./stream-sink";
 import { ControlReceiver } from "./control";
 import { isConnectionError, type RunConnection } from "./run-connection";
 import { workerEnv, type WorkerEnv } from "./worker-env";
 import type { RunErrorInfo, RunRequest, RunResult } from "./types";
-import type { RunStatus, TraceEvent } from "../trace/types";
-import { keyPrefix, REPLAY_TTL_S, RUN_ID_PATTERN, serviceKeys } from "../redis/namespace";
+import type { RunStatus } from "../trace/types";
+import { keyPrefix, RUN_ID_PATTERN } from "../redis/namespace";
 import { runUser } from "../redis/acl";
 import { registerRun } from "../redis/janitor";
 import { baseCredentials } from "../redis/config";
@@ -287,37 +286,4 @@ function resetConnections(
 /** Every key the run may have created: what it touched and what its setup wrote. */
 function namespaceKeys(session: RunSession, prefix: string, setupKeys: string[]): string[] {
   return [...new Set([...[...session.touched].map((k) => prefix + k), ...setupKeys])];
-}
-
-/**
- * Entries a run's stream keeps: the trace keeps at most MAX_TRACE_EVENTS and the sink gets only
- * those, so this is a backstop (MAXLEN ~ trims whole nodes, cheaply).
- */
-const STREAM_MAXLEN = MAX_TRACE_EVENTS + 100;
-/** One streamed event's JSON at most; the recorder's bounds keep real events far below it. */
-const STREAM_EVENT_MAX_CHARS = 16_000;
-
-/** The event as streamed: whole, or without its values when it is somehow larger than a frame should be. */
-function streamedEvent(e: TraceEvent): string {
-  const json = JSON.stringify(e);
-  if (json.length <= STREAM_EVENT_MAX_CHARS) return json;
-  const slim = e.kind === "command" || e.kind === "pause" ? { ...e, args: ["... (too large to show)"], ...(e.kind === "command" && e.reply !== undefined ? { reply: "... (too large to show)" } : {}) } : e;
-  const again = JSON.stringify(slim);
-  return again.length <= STREAM_EVENT_MAX_CHARS ? again : JSON.stringify({ kind: e.kind, seq: e.seq, at: e.at, ...(e.kind === "end" ? { status: e.status } : {}) });
-}
-
-/** Publishes events to the run's Redis Stream as they happen, and the (bounded) result for replay. */
-function streamSink(service: Redis, runId: string) {
-  const keys = serviceKeys(runId);
-  let first = true;
-  const push = (e: TraceEvent) => {
-    const p = service.pipeline().xadd(keys.events, "MAXLEN", "~", String(STREAM_MAXLEN), "*", "e", streamedEvent(e));
-    if (first) p.expire(keys.events, REPLAY_TTL_S);
-    first = false;
-    p.exec().catch(() => {});
-  };
-  const close = async (result: RunResult) => {
-    await service.pipeline().set(keys.result, resultJson(result), "EX", REPLAY_TTL_S).expire(keys.events, REPLAY_TTL_S).exec();
-  };
-  return { push, close };
 }

@@ -77,6 +77,8 @@ export class TraceRecorder {
   complete(ev: CommandEvent, result: { reply?: unknown; error?: string }, sentAt: number): void {
     ev.durationMs = Math.round((performance.now() - sentAt) * 1000) / 1000;
     if (this.dropped.has(ev)) return;
+    // Set by the session just before, from the learner's own key name.
+    if (ev.conflictKey !== undefined) ev.conflictKey = cut(ev.conflictKey, MAX_STRING);
     if (result.error !== undefined) ev.error = cut(this.strip(result.error), MAX_TEXT);
     else ev.reply = this.show(result.reply);
     // The event was counted when sent; its reply (or error) is counted now, or not kept.
