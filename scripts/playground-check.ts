@@ -2,7 +2,8 @@
 // UNIT is a slug (update-likes), a folder name (05-update-likes) or an order (5).
 // Exit 0 pass, 1 fail, 2 error (could not run, or bad usage).
 import { existsSync, readFileSync } from "node:fs";
-import { closeWorkerPool } from "../lib/runner/index";
+import { closeWorkerPoolAfterCleanup } from "../lib/runner/close-pool";
+import { printAndExit } from "./cli-output";
 import { loadCourse } from "../lib/lessons/loader";
 import { gradeSubmission } from "../lib/lessons/grade";
 import type { GradeResult } from "../lib/lessons/grade-types";
@@ -23,7 +24,7 @@ export function formatGrade(g: GradeResult): string {
   return out.join("\n");
 }
 
-export async function checkCommand(args: string[], json: boolean, usage: (msg?: string) => never): Promise<number> {
+export async function checkCommand(args: string[], json: boolean, usage: (msg?: string) => never): Promise<never> {
   if (args.length !== 2) usage("check needs a unit and a file: check update-likes my-solution.ts");
   const [unitArg, file] = args as [string, string];
   if (!existsSync(file)) usage(`no such file: ${file}`);
@@ -31,7 +32,6 @@ export async function checkCommand(args: string[], json: boolean, usage: (msg?: 
   const unit = course.find((u) => u.slug === unitArg || `${String(u.order).padStart(2, "0")}-${u.slug}` === unitArg || String(u.order) === unitArg);
   if (!unit) usage(`no unit "${unitArg}" (try one of: ${course.map((u) => u.slug).join(", ")})`);
   const result = await gradeSubmission(unit, readFileSync(file, "utf8"));
-  await closeWorkerPool();
-  console.log(json ? JSON.stringify(result, null, 2) : formatGrade(result));
-  return result.status === "pass" ? 0 : result.status === "fail" ? 1 : 2;
+  await closeWorkerPoolAfterCleanup();
+  return printAndExit(json ? JSON.stringify(result, null, 2) : formatGrade(result), result.status === "pass" ? 0 : result.status === "fail" ? 1 : 2);
 }

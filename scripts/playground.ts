@@ -3,8 +3,10 @@
 // Exit 0 when the program ran, 1 when it failed, 2 for bad usage.
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { runProgram, closeWorkerPool, type InterferencePlan, type RunRequest } from "../lib/runner/index";
+import { runProgram, type InterferencePlan, type RunRequest } from "../lib/runner/index";
+import { closeWorkerPoolAfterCleanup } from "../lib/runner/close-pool";
 import { formatRun } from "../lib/runner/format-run";
+import { printAndExit } from "./cli-output";
 
 const USAGE = `usage:
   npm run playground -- run FILE.ts [--json] [--plan PLAN.json] [--unit SLUG] [--setup JSON]
@@ -28,7 +30,7 @@ function readJson<T>(text: string, what: string): T {
   }
 }
 
-async function main(): Promise<number> {
+async function main(): Promise<never> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -60,14 +62,12 @@ async function main(): Promise<number> {
     req.inspectKeys = unit.inspectKeys;
   }
   const result = await runProgram(req);
-  await closeWorkerPool();
-  if (values.json) console.log(JSON.stringify(result, null, 2));
-  else console.log(formatRun(result));
-  return result.status === "ok" ? 0 : 1;
+  // The run's namespace is dropped just after it returns: that must happen before we exit.
+  await closeWorkerPoolAfterCleanup();
+  return printAndExit(values.json ? JSON.stringify(result, null, 2) : formatRun(result), result.status === "ok" ? 0 : 1);
 }
 
-main().then(
-  (code) => process.exit(code),
+main().catch(
   (e: unknown) => {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);

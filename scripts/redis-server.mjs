@@ -68,6 +68,26 @@ function waitForPort(port, timeoutMs) {
 }
 
 /**
+ * Redis's own bounds on one command and one client, the layer behind the engine's checks
+ * (each checked on Redis 7.0.15):
+ * - proto-max-bulk-len 1mb (Redis's minimum): one argument at most 1 MB, and SETRANGE/SETBIT
+ *   may not grow a string past it ("string exceeds maximum allowed size").
+ * - client-query-buffer-limit 4mb: a client whose unprocessed input passes it is closed (room
+ *   for one 1 MB argument and a pipeline behind it).
+ * - client-output-buffer-limit normal 32mb 8mb 10: a client that doesn't read the replies it
+ *   asked for (100 GETs of a 1 MB value) is closed instead of holding Redis memory.
+ * - slowlog-log-slower-than 10000 (us): every command over 10 ms is logged, so tests can
+ *   assert with SLOWLOG GET that nothing blocked Redis.
+ */
+export const REDIS_SAFETY_ARGS = [
+  "--proto-max-bulk-len", "1mb",
+  "--client-query-buffer-limit", "4mb",
+  "--client-output-buffer-limit", "normal 32mb 8mb 10",
+  "--slowlog-log-slower-than", "10000",
+  "--slowlog-max-len", "1024",
+];
+
+/**
  * Starts redis-server on a free loopback port. maxmemory keeps any learner from filling it;
  * no persistence because every key is throwaway.
  * @returns {Promise<{ url: string, port: number, stop: () => Promise<void>, pid: number }>}
@@ -83,6 +103,7 @@ export async function startLocalRedis({ port, maxmemory = "256mb", log = console
       "--port", String(p), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
       "--maxmemory", maxmemory, "--maxmemory-policy", "noeviction", "--dir", dir,
       "--maxclients", "2000", "--daemonize", "no", "--loglevel", "warning",
+      ...REDIS_SAFETY_ARGS,
     ],
     { stdio: ["ignore", "ignore", "inherit"] },
   );

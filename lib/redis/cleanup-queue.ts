@@ -6,6 +6,8 @@
  * a round trip per run; when idle the keys are gone within FLUSH_DELAY_MS.
  *
  * If a batch never reaches Redis, its runs stay registered and the janitor cleans up after them.
+ * A process about to exit (the CLI) calls drain(): it waits for drops still being worked out
+ * (`later`) and sends everything.
  */
 import type Redis from "ioredis";
 import type { ChainableCommander } from "ioredis";
@@ -29,12 +31,30 @@ const FLUSH_DELAY_MS = 5;
 export class CleanupQueue {
   private pending: NamespaceDrop[] = [];
   private timer?: NodeJS.Timeout;
+  /** Drops not known yet (a run's connections are still being handed back). */
+  private readonly coming = new Set<Promise<void>>();
 
   constructor(private readonly service: Redis) {}
 
   add(drop: NamespaceDrop): void {
     this.pending.push(drop);
     this.timer ??= setTimeout(() => void this.flush().catch(() => {}), FLUSH_DELAY_MS);
+  }
+
+  /** Queues the drop once it is known; drain() waits for it. */
+  later(drop: Promise<NamespaceDrop>): void {
+    const p = drop.then(
+      (d) => this.add(d),
+      () => {},
+    );
+    this.coming.add(p);
+    void p.finally(() => this.coming.delete(p));
+  }
+
+  /** Waits for every drop still coming, then sends everything queued. */
+  async drain(): Promise<void> {
+    while (this.coming.size > 0) await Promise.all(this.coming);
+    await this.flush();
   }
 
   /** Moves everything queued onto a pipeline that is about to be sent; returns how many commands. */

@@ -11,11 +11,15 @@
  * Every step is idempotent (UNLINK of a gone key, DELUSER of a gone user and ZREM of a gone
  * member are no-ops), so any number of workers and instances may sweep at the same time; only
  * the sweep whose ZREM actually removed a run counts it.
+ *
+ * Leftovers of runs that are not registered at all (a registration Redis refused, a key the
+ * run's cleanup did not know of) are found by the OrphanSweeper (./orphans.ts), on the same tick.
  */
 import type Redis from "ioredis";
 import type { ChainableCommander } from "ioredis";
 import { runUsername } from "./acl";
 import { keyPrefix, RUN_ID_PATTERN } from "./namespace";
+import { OrphanSweeper } from "./orphans";
 
 /** The registry. Its `{pg}` hash tag can never be a run's (`{r:<id>}`), so no run can reach it. */
 export const RUN_REGISTRY_KEY = "{pg}:runs";
@@ -84,16 +88,19 @@ async function unlinkLearnerKeys(service: Redis, ids: ReadonlySet<string>): Prom
 }
 
 /**
- * Sweeps every `everyMs` in the background without keeping the process alive. Errors are
- * swallowed (Redis may be down; the next tick retries) and ticks never overlap. Returns a stop
- * function.
+ * Sweeps every `everyMs` in the background without keeping the process alive: expired runs,
+ * then a bounded slice of orphans. Errors are swallowed (Redis may be down; the next tick
+ * retries) and ticks never overlap. Returns a stop function.
  */
 export function startJanitor(service: Redis, everyMs = 60_000): () => void {
   let sweeping = false;
+  const orphans = new OrphanSweeper(service);
   const timer = setInterval(() => {
     if (sweeping) return;
     sweeping = true;
     sweepExpiredRuns(service)
+      .catch(() => {})
+      .then(() => orphans.sweep())
       .catch(() => {})
       .finally(() => {
         sweeping = false;

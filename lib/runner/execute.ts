@@ -9,13 +9,16 @@ import type Redis from "ioredis";
 import { LIMIT_CODES, limitError, resolveLimits } from "./limits";
 import { transpile } from "./transpile";
 import type { Sandbox, GuestError } from "./sandbox";
-import { RunSession, REDIS_DOWN_MESSAGE } from "./session";
+import { RunSession } from "./session";
+import { INTERNAL, isRedisOom, REDIS_DOWN, REDIS_FULL } from "./service-errors";
+import { queueStringReads, readFinalState, type StringRead } from "./final-state";
+import { streamSink } from "./stream-sink";
 import { ControlReceiver } from "./control";
 import { isConnectionError, type RunConnection } from "./run-connection";
 import { workerEnv, type WorkerEnv } from "./worker-env";
 import type { RunErrorInfo, RunRequest, RunResult } from "./types";
-import type { RunStatus, TraceEvent, TraceValue } from "../trace/types";
-import { keyPrefix, REPLAY_TTL_S, RUN_ID_PATTERN, serviceKeys } from "../redis/namespace";
+import type { RunStatus } from "../trace/types";
+import { keyPrefix, RUN_ID_PATTERN } from "../redis/namespace";
 import { runUser } from "../redis/acl";
 import { registerRun } from "../redis/janitor";
 import { baseCredentials } from "../redis/config";
@@ -83,7 +86,7 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
   const p0 = performance.now();
   let sandbox: Sandbox | undefined;
   const wall = setTimeout(() => session.fail(limitError("timeout", limits)), limits.wallMs);
-  ready.catch((e: unknown) => session.fail(isConnectionError(e) ? { code: "redis_unavailable", message: REDIS_DOWN_MESSAGE } : INTERNAL));
+  ready.catch((e: unknown) => session.fail(prepareError(e)));
   try {
     session.startPlan();
     const taken = await env.takeSandbox(js.code);
@@ -109,7 +112,7 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
       await session.nextChange();
     }
   } catch (e) {
-    session.fail(isConnectionError(e) ? { code: "redis_unavailable", message: REDIS_DOWN_MESSAGE } : INTERNAL);
+    session.fail(isConnectionError(e) ? REDIS_DOWN : INTERNAL);
   } finally {
     clearTimeout(wall);
     session.finish();
@@ -130,12 +133,10 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
   // Reading the final state and handing connections back overlap; the namespace is dropped later.
   const inspectKeys = error?.code === "redis_unavailable" ? undefined : (req.inspectKeys ?? []);
   const handBack = resetConnections(env, session, prefix, user, inspectKeys ?? []);
-  const finalState = inspectKeys ? await inspect(env.service, prefix, inspectKeys, handBack.reads).catch(() => undefined) : undefined;
+  const finalState = inspectKeys ? await readFinalState(env.service, prefix, inspectKeys, await handBack.reads.catch(() => undefined)).catch(() => undefined) : undefined;
   // Nobody waits on this: once no connection is authenticated as the run's user any more, the
   // namespace and the user are queued to be dropped.
-  void handBack.clean
-    .catch(() => false)
-    .then((clean) => env.cleanup.add({ runId, keys: namespaceKeys(session, prefix, setup.keys), user: user?.username, unregister: clean }));
+  env.cleanup.later(handBack.clean.catch(() => false).then((clean) => ({ runId, keys: namespaceKeys(session, prefix, setup.keys), user: user?.username, unregister: clean })));
   session.recorder.end(status, error?.message);
 
   const result: RunResult = {
@@ -152,7 +153,11 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
   return result;
 }
 
-const INTERNAL: RunErrorInfo = { code: "internal", message: "The playground hit an internal problem while running your program. Please run it again." };
+/** Why the namespace could not be prepared: Redis down or full is the playground's, not the learner's. */
+function prepareError(e: unknown): RunErrorInfo {
+  if (isConnectionError(e)) return REDIS_DOWN;
+  return isRedisOom(e) ? REDIS_FULL : INTERNAL;
+}
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
@@ -215,35 +220,6 @@ function prefixSetup(setup: (string | number)[][], prefix: string): { commands: 
 }
 
 /**
- * The final state of the inspected keys. String values usually arrive with the connection
- * hand-back (`reads`, see resetConnections); whatever didn't - no connection, another type - is
- * read on the service connection, other types with their own command.
- */
-async function inspect(service: Redis, prefix: string, keys: string[], reads: Promise<(string | null | Error)[] | undefined>): Promise<Record<string, TraceValue>> {
-  const out: Record<string, TraceValue> = {};
-  if (keys.length === 0) return out;
-  const early = await reads.catch(() => undefined);
-  const first = early ?? ((await service.pipeline(keys.map((k) => ["get", prefix + k])).exec()) ?? []).map(([e, v]) => e ?? (v as string | null));
-  for (const [i, k] of keys.entries()) {
-    const value = first[i];
-    if (!(value instanceof Error)) {
-      out[k] = value ?? null;
-      continue;
-    }
-    const key = prefix + k;
-    const type = await service.type(key);
-    if (type === "string") out[k] = await service.get(key);
-    else if (type === "none") out[k] = null;
-    else if (type === "hash") out[k] = await service.hgetall(key);
-    else if (type === "list") out[k] = await service.lrange(key, 0, -1);
-    else if (type === "set") out[k] = (await service.smembers(key)).sort();
-    else if (type === "zset") out[k] = await service.zrange(key, "0", "-1", "WITHSCORES");
-    else out[k] = `(${type})`;
-  }
-  return out;
-}
-
-/**
  * Returns the run's connections to the pool: WATCH released, authenticated as the base user.
  * The first healthy connection also reads the inspected keys (as strings) in the same write, so
  * the final state costs no round trip of its own. `clean` is false when a connection had to be
@@ -255,9 +231,9 @@ function resetConnections(
   prefix: string,
   user: ReturnType<typeof runUser> | undefined,
   inspectKeys: string[],
-): { clean: Promise<boolean>; reads: Promise<(string | null | Error)[] | undefined> } {
+): { clean: Promise<boolean>; reads: Promise<(StringRead | Error)[] | undefined> } {
   const base = baseCredentials();
-  let reads: Promise<(string | null | Error)[]> | undefined;
+  let reads: Promise<(StringRead | Error)[]> | undefined;
   /** What hand-back needs to know of a lent connection (a RunConnection, read when it settled). */
   type Lent = Pick<RunConnection, "broken" | "inflight" | "watched">;
   const handBack = async (c: Lent, redis: Redis): Promise<boolean> => {
@@ -272,7 +248,7 @@ function resetConnections(
       redis.stream.cork();
       if (!reads && inspectKeys.length > 0) {
         // Still lent to the run: its key prefix applies, and its user may read its own keys.
-        reads = Promise.all(inspectKeys.map((k) => redis.get(k).then((v) => v, (e: Error) => e)));
+        reads = queueStringReads(redis, inspectKeys);
         back.push(reads);
       }
       if (c.watched.size > 0) back.push(redis.unwatch());
@@ -310,20 +286,4 @@ function resetConnections(
 /** Every key the run may have created: what it touched and what its setup wrote. */
 function namespaceKeys(session: RunSession, prefix: string, setupKeys: string[]): string[] {
   return [...new Set([...[...session.touched].map((k) => prefix + k), ...setupKeys])];
-}
-
-/** Publishes events to the run's Redis Stream as they happen, and the result for replay. */
-function streamSink(service: Redis, runId: string) {
-  const keys = serviceKeys(runId);
-  let first = true;
-  const push = (e: TraceEvent) => {
-    const p = service.pipeline().xadd(keys.events, "MAXLEN", "~", "20000", "*", "e", JSON.stringify(e));
-    if (first) p.expire(keys.events, REPLAY_TTL_S);
-    first = false;
-    p.exec().catch(() => {});
-  };
-  const close = async (result: RunResult) => {
-    await service.pipeline().set(keys.result, JSON.stringify(result), "EX", REPLAY_TTL_S).expire(keys.events, REPLAY_TTL_S).exec();
-  };
-  return { push, close };
 }

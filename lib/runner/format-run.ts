@@ -33,6 +33,7 @@ export function formatRun(r: RunResult): string {
   if (r.error) lines.push("", `Error (${r.error.code}${r.error.line ? `, line ${r.error.line}${r.error.column ? `:${r.error.column}` : ""}` : ""}):`, `  ${r.error.message}`);
   lines.push("", "Clients:", ...r.trace.clients.map((c) => `  ${c.id}: ${c.label}`));
   lines.push("", "Trace:", ...r.trace.events.map(eventLine));
+  if (r.trace.truncated) lines.push("  (the trace was cut at its size limit: later events are not shown, the end is)");
   if (r.finalState) lines.push("", "Final state:", ...Object.entries(r.finalState).map(([k, v]) => `  ${k} = ${JSON.stringify(v)}`));
   const t = r.timings;
   lines.push("", `Status: ${r.status}  (total ${t.totalMs.toFixed(1)} ms, program ${t.programMs.toFixed(1)} ms, sandbox CPU ${t.cpuMs.toFixed(1)} ms)`);

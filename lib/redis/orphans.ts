@@ -1,0 +1,102 @@
+/**
+ * The janitor's second net: learner keys (`{r:<id>}:*`) and run users (`pg-run-<id>`) whose run
+ * is not in the registry at all - a run whose registration failed (Redis full: its ZADD was
+ * refused while its program's first write landed once memory was back), or a key its cleanup
+ * did not know of. Such a run is over, and its leftovers are deleted.
+ *
+ * Why "not registered" means "over": prepare() (lib/runner/execute.ts) sends the registration
+ * ZADD first in the run's first write, on the connection the program uses first; Redis runs one
+ * connection's commands in order, and every other connection of the run waits for that write's
+ * replies before it sends anything. So a run's ZADD reaches Redis before any of its keys or its
+ * user can exist, and a key seen by SCAN (or a user seen by ACL USERS) whose run is unregistered
+ * when we look right after was unregistered, i.e. dropped: the cleanup unlinks keys and deletes
+ * the user before its ZREM, in one pipeline, once no connection of the run can still write.
+ *
+ * Bounded per sweep: SCAN pages of SCAN_COUNT, at most PAGES_PER_SWEEP pages (the cursor is kept,
+ * so the next sweep continues where this one stopped), at most USERS_PER_SWEEP users deleted.
+ */
+import type Redis from "ioredis";
+import { RUN_REGISTRY_KEY } from "./janitor";
+import { runUsername } from "./acl";
+import { RUN_ID_PATTERN } from "./namespace";
+
+export const SCAN_COUNT = 1000;
+export const PAGES_PER_SWEEP = 10;
+const USERS_PER_SWEEP = 100;
+/**
+ * ACL users are per server while the registry is per database: a user is deleted only when it
+ * was already unregistered on a sweep at least this long before. Far above a run's setup (the
+ * worker's probe user lives for a round trip), and a harmless delay for a real leftover.
+ */
+export const USER_GRACE_MS = 2 * 60_000;
+
+const LEARNER_KEY = /^\{r:([A-Za-z0-9_-]+)\}:/;
+const RUN_USER = /^pg-run-([A-Za-z0-9_-]+)$/;
+
+export interface OrphanSweep {
+  keys: number;
+  users: number;
+}
+
+export class OrphanSweeper {
+  private cursor = "0";
+  /** Unregistered run users and when a sweep first saw them so. */
+  private readonly suspects = new Map<string, number>();
+
+  constructor(private readonly service: Redis) {}
+
+  async sweep(now = Date.now()): Promise<OrphanSweep> {
+    return { keys: await this.sweepKeys(), users: await this.sweepUsers(now) };
+  }
+
+  /** Up to PAGES_PER_SWEEP SCAN pages from where the last sweep stopped. */
+  private async sweepKeys(): Promise<number> {
+    let removed = 0;
+    for (let page = 0; page < PAGES_PER_SWEEP; page++) {
+      const [next, keys] = await this.service.scan(this.cursor, "MATCH", "{r:*}:*", "COUNT", SCAN_COUNT);
+      this.cursor = next;
+      const byRun = new Map<string, string[]>();
+      for (const k of keys) {
+        const id = LEARNER_KEY.exec(k)?.[1];
+        if (!id || !RUN_ID_PATTERN.test(id)) continue;
+        const mine = byRun.get(id);
+        if (mine) mine.push(k);
+        else byRun.set(id, [k]);
+      }
+      const orphans = await this.unregistered([...byRun.keys()]);
+      const doomed = orphans.flatMap((id) => byRun.get(id) ?? []);
+      if (doomed.length > 0) removed += await this.service.unlink(...doomed);
+      if (next === "0") break;
+    }
+    return removed;
+  }
+
+  private async sweepUsers(now: number): Promise<number> {
+    const names = (await this.service.acl("USERS").catch(() => [])) as string[];
+    const ids = names.flatMap((n) => {
+      const id = RUN_USER.exec(n)?.[1];
+      return id && RUN_ID_PATTERN.test(id) ? [id] : [];
+    });
+    const orphans = new Set(await this.unregistered(ids));
+    for (const id of this.suspects.keys()) if (!orphans.has(id)) this.suspects.delete(id);
+    const due: string[] = [];
+    for (const id of orphans) {
+      const since = this.suspects.get(id);
+      if (since === undefined) this.suspects.set(id, now);
+      else if (now - since >= USER_GRACE_MS && due.length < USERS_PER_SWEEP) due.push(id);
+    }
+    if (due.length === 0) return 0;
+    const p = this.service.pipeline();
+    for (const id of due) p.acl("DELUSER", runUsername(id));
+    const res = (await p.exec()) ?? [];
+    for (const id of due) this.suspects.delete(id);
+    return res.reduce((n, [e, v]) => n + (e ? 0 : Number(v)), 0);
+  }
+
+  /** The ids that have no registry entry (one ZMSCORE for all). */
+  private async unregistered(ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const scores = await this.service.zmscore(RUN_REGISTRY_KEY, ...ids);
+    return ids.filter((_, i) => scores[i] === null);
+  }
+}
