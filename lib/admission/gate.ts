@@ -18,7 +18,6 @@ export interface GateOptions {
 export type Admitted = { ok: true; queueMs: number; release: () => void } | { ok: false; queueMs: number };
 
 interface Waiter {
-  since: number;
   grant: () => void;
   timer?: NodeJS.Timeout;
 }
@@ -44,10 +43,10 @@ export class AdmissionGate {
   /** Waits for a slot for this client's run; `release` must be called exactly once when it ends. */
   admit(client: string): Promise<Admitted> {
     const t0 = performance.now();
-    if (this.inPool < this.opts.slots && this.queue.size === 0) return Promise.resolve(this.grant(t0));
+    if (this.inPool < this.opts.slots && this.queue.size === 0) return Promise.resolve(this.grant());
     if (this.expectedWaitMs(client) > this.opts.maxWaitMs) return Promise.resolve({ ok: false, queueMs: 0 });
     return new Promise<Admitted>((resolve) => {
-      const w: Waiter = { since: t0, grant: () => resolve(this.grant(t0)) };
+      const w: Waiter = { grant: () => resolve(this.grant(t0)) };
       if (!this.queue.push(client, w)) return resolve({ ok: false, queueMs: 0 });
       w.timer = setTimeout(() => {
         if (this.queue.remove(client, w)) resolve({ ok: false, queueMs: performance.now() - t0 });
@@ -61,7 +60,8 @@ export class AdmissionGate {
     return (this.queue.aheadOf(client) * this.holdMs) / this.opts.slots;
   }
 
-  private grant(t0: number): Admitted {
+  /** `queuedAt`: when a run that had to wait asked; its wait is reported as queueMs. */
+  private grant(queuedAt?: number): Admitted {
     this.inPool++;
     const start = performance.now();
     let released = false;
@@ -73,7 +73,7 @@ export class AdmissionGate {
       this.holdMs = this.holdMs === 0 ? held : this.holdMs * 0.95 + held * 0.05;
       this.next();
     };
-    return { ok: true, queueMs: start - t0, release };
+    return { ok: true, queueMs: queuedAt === undefined ? 0 : start - queuedAt, release };
   }
 
   private next(): void {

@@ -5,8 +5,8 @@
  */
 import { HELD_RUNS_PER_WORKER, RUNS_PER_WORKER, workerCount } from "../runner/capacity";
 import type { RunErrorInfo } from "../runner/types";
-import { ClientBudgets, CLIENT_BOUNDS } from "./client-budget";
-import { AdmissionGate } from "./gate";
+import { ClientBudgets } from "./client-budget";
+import { AdmissionGate, type GateOptions } from "./gate";
 import { rateLimited } from "./messages";
 
 export { BUSY, STARVED } from "./messages";
@@ -35,6 +35,16 @@ export function admission(): Admission {
     held: 0,
   };
   return g.__playgroundAdmission;
+}
+
+/**
+ * A fresh gate (and fresh client counts) with other sizes - for tests and benchmarks that need
+ * a small queue or a different number of slots. Call it while no run is in flight.
+ */
+export function configureAdmission(opts: Partial<GateOptions>): void {
+  const a = admission();
+  a.gate = new AdmissionGate({ slots: workerCount() * RUNS_PER_WORKER, queueCapacity: QUEUE_CAPACITY, maxWaitMs: MAX_QUEUE_WAIT_MS, ...opts });
+  a.budgets = new ClientBudgets();
 }
 
 /** A client's unit in flight - a Run, or a whole Check - ended with `release` (once). */
