@@ -43,4 +43,17 @@ describe("per-client budgets", () => {
     expect(b.enter("b", 0).ok).toBe(true);
     expect(b.enter("a", 5000).ok).toBe(true);
   });
+
+  it("a client past half its CPU share may have one run in flight only", () => {
+    const b = new ClientBudgets(bounds);
+    b.chargeCpu("a", 0, 60); // 40 ms left of 100
+    expect(b.enter("a", 0).ok).toBe(true);
+    expect(b.enter("a", 0)).toMatchObject({ ok: false, reason: "cpu" });
+    b.leave("a");
+    expect(b.enter("a", 0).ok).toBe(true);
+    // Refilled past half (10 ms/s): two at once again.
+    b.leave("a");
+    expect(b.enter("a", 1000).ok).toBe(true);
+    expect(b.enter("a", 1000).ok).toBe(true);
+  });
 });
