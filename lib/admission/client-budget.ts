@@ -51,6 +51,9 @@ export class ClientBudgets {
     if (s.inFlight >= b.inFlight) return { ok: false, reason: "in_flight", retryAfterMs: 2000, bound: b.inFlight };
     // In debt from earlier runs' CPU: wait until the bucket is back above zero.
     if (s.cpu < 0) return { ok: false, reason: "cpu", retryAfterMs: (-s.cpu / b.cpuPerSecondMs) * 1000, bound: b.cpuBurstMs };
+    // Past half its burst, one run at a time: a client sending busy loops then holds one worker
+    // thread now and then, never all of them at once.
+    if (s.cpu < b.cpuBurstMs / 2 && s.inFlight >= 1) return { ok: false, reason: "cpu", retryAfterMs: 2000, bound: b.cpuBurstMs };
     while (s.starts.length > 0 && s.starts[0]![0] <= now - MINUTE_MS) s.starts.shift();
     let used = s.starts.reduce((n, [, r]) => n + r, 0);
     if (used + runs > b.perMinute) {

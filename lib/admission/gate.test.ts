@@ -63,6 +63,17 @@ describe("the admission gate", () => {
     expect(gate.running).toBe(0);
   });
 
+  it("an unbounded run (our own callers) waits past the bound until a slot frees", async () => {
+    const gate = new AdmissionGate({ slots: 1, queueCapacity: 10, maxWaitMs: 1000 });
+    const r = recorder(gate);
+    void r.ask("a:1");
+    const late = gate.admit("local", false);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(gate.waiting).toBe(1);
+    r.granted.get("a:1")!();
+    expect((await late).ok).toBe(true);
+  });
+
   it("refuses at once when, at the pace runs finish, the wait would exceed its bound", async () => {
     const gate = new AdmissionGate({ slots: 1, queueCapacity: 100, maxWaitMs: 1000 });
     const r = recorder(gate);

@@ -54,7 +54,8 @@ async function admitted(req: RunRequest, t0: number, client: string | undefined)
   const held = req.plan?.kind === "step";
   const releaseHeld = held ? enterHeld() : undefined;
   if (releaseHeld === null) return notRun(req, t0, 0, BUSY);
-  const slot = held ? undefined : await admission().gate.admit(client ?? LOCAL_CLIENT);
+  // A learner is told "busy" rather than kept waiting; our own callers (no client) wait their turn.
+  const slot = held ? undefined : await admission().gate.admit(client ?? LOCAL_CLIENT, client !== undefined);
   if (slot && !slot.ok) return notRun(req, t0, slot.queueMs, BUSY);
   const queueMs = slot?.queueMs ?? 0;
   const limits = resolveLimits(req.limits);
