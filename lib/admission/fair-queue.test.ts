@@ -57,14 +57,4 @@ describe("the fair queue", () => {
     expect(q.remove("b", "b1")).toBe(true);
     expect(drain(q)).toEqual(["a:a2"]);
   });
-
-  it("skips clients that may not go now, keeping their place in turn", () => {
-    const q = new FairQueue<number>(10);
-    q.push("a", 1);
-    q.push("b", 1);
-    q.push("a", 2);
-    expect(q.shift((c) => c !== "a")).toEqual({ client: "b", item: 1 });
-    expect(q.shift((c) => c !== "a")).toBeUndefined();
-    expect(drain(q)).toEqual(["a:1", "a:2"]);
-  });
 });

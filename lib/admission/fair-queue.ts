@@ -29,20 +29,16 @@ export class FairQueue<T> {
     return true;
   }
 
-  /**
-   * The next item: the oldest of the first client in turn that `eligible` accepts (all, by
-   * default). That client then goes to the back; the ones skipped keep their place.
-   */
-  shift(eligible: (client: string) => boolean = () => true): { client: string; item: T } | undefined {
-    for (const [client, lane] of this.lanes) {
-      if (!eligible(client)) continue;
-      const item = lane.shift()!;
-      this.lanes.delete(client);
-      if (lane.length > 0) this.lanes.set(client, lane);
-      this.count--;
-      return { client, item };
-    }
-    return undefined;
+  /** The next item: the oldest of the client whose turn it is. That client then goes to the back. */
+  shift(): { client: string; item: T } | undefined {
+    const next = this.lanes.entries().next();
+    if (next.done) return undefined;
+    const [client, lane] = next.value;
+    const item = lane.shift()!;
+    this.lanes.delete(client);
+    if (lane.length > 0) this.lanes.set(client, lane);
+    this.count--;
+    return { client, item };
   }
 
   /** Takes an item out wherever it is (its wait ran out). False when it was not queued. */

@@ -24,7 +24,7 @@ describe("the admission gate", () => {
   afterEach(() => void vi.useRealTimers());
 
   it("lets `slots` runs in and hands each freed slot to the next client in turn", async () => {
-    const gate = new AdmissionGate({ slots: 2, queueCapacity: 10, maxWaitMs: 60_000, perClient: 100 });
+    const gate = new AdmissionGate({ slots: 2, queueCapacity: 10, maxWaitMs: 60_000 });
     const r = recorder(gate);
     for (const name of ["burst:1", "burst:2", "burst:3", "burst:4", "burst:5", "alice:1", "bob:1", "alice:2"]) void r.ask(name);
     await r.settle();
@@ -40,7 +40,7 @@ describe("the admission gate", () => {
   });
 
   it("refuses at once when the queue is full", async () => {
-    const gate = new AdmissionGate({ slots: 1, queueCapacity: 2, maxWaitMs: 60_000, perClient: 100 });
+    const gate = new AdmissionGate({ slots: 1, queueCapacity: 2, maxWaitMs: 60_000 });
     const r = recorder(gate);
     for (const name of ["a:1", "b:1", "c:1", "d:1"]) void r.ask(name);
     await r.settle();
@@ -50,7 +50,7 @@ describe("the admission gate", () => {
   });
 
   it("a run that waited its bound is refused and leaves the queue", async () => {
-    const gate = new AdmissionGate({ slots: 1, queueCapacity: 10, maxWaitMs: 1000, perClient: 100 });
+    const gate = new AdmissionGate({ slots: 1, queueCapacity: 10, maxWaitMs: 1000 });
     const r = recorder(gate);
     void r.ask("a:1");
     void r.ask("b:1");
@@ -64,7 +64,7 @@ describe("the admission gate", () => {
   });
 
   it("an unbounded run (our own callers) waits past the bound until a slot frees", async () => {
-    const gate = new AdmissionGate({ slots: 1, queueCapacity: 10, maxWaitMs: 1000, perClient: 100 });
+    const gate = new AdmissionGate({ slots: 1, queueCapacity: 10, maxWaitMs: 1000 });
     const r = recorder(gate);
     void r.ask("a:1");
     const late = gate.admit("local", false);
@@ -75,7 +75,7 @@ describe("the admission gate", () => {
   });
 
   it("refuses at once when, at the pace runs finish, the wait would exceed its bound", async () => {
-    const gate = new AdmissionGate({ slots: 1, queueCapacity: 100, maxWaitMs: 1000, perClient: 100 });
+    const gate = new AdmissionGate({ slots: 1, queueCapacity: 100, maxWaitMs: 1000 });
     const r = recorder(gate);
     // One run held its slot 400 ms: the queue moves at 400 ms a run.
     void r.ask("x:0");
@@ -103,7 +103,7 @@ describe("the admission gate", () => {
   });
 
   it("releasing twice frees one slot only", async () => {
-    const gate = new AdmissionGate({ slots: 1, queueCapacity: 10, maxWaitMs: 60_000, perClient: 100 });
+    const gate = new AdmissionGate({ slots: 1, queueCapacity: 10, maxWaitMs: 60_000 });
     const r = recorder(gate);
     void r.ask("a:1");
     void r.ask("b:1");
@@ -115,20 +115,5 @@ describe("the admission gate", () => {
     await r.settle();
     expect(r.order).toEqual(["a:1", "b:1"]);
     expect(gate.running).toBe(1);
-  });
-
-  it("a client at its bound of runs in the pool waits even with slots free; others go ahead", async () => {
-    const gate = new AdmissionGate({ slots: 4, queueCapacity: 10, maxWaitMs: 60_000, perClient: 1, unboundedClients: new Set(["local"]) });
-    const r = recorder(gate);
-    for (const name of ["a:1", "a:2", "b:1", "local:1", "local:2"]) void r.ask(name);
-    await r.settle();
-    expect(r.order).toEqual(["a:1", "b:1", "local:1", "local:2"]);
-    expect(gate.waiting).toBe(1);
-    r.granted.get("b:1")!(); // a slot frees, but a still has its one run in the pool
-    await r.settle();
-    expect(r.order).toHaveLength(4);
-    r.granted.get("a:1")!();
-    await r.settle();
-    expect(r.order.at(-1)).toBe("a:2");
   });
 });

@@ -13,13 +13,6 @@ export interface GateOptions {
   queueCapacity: number;
   /** Longest a run may wait for a slot, ms. */
   maxWaitMs: number;
-  /**
-   * Runs of one client in the pool at once (the rest of its runs wait in its lane). Below the
-   * number of workers, one client's busy loops can never hold every worker thread at once.
-   */
-  perClient: number;
-  /** Clients without that bound (our own callers' lane). */
-  unboundedClients?: ReadonlySet<string>;
 }
 
 export type Admitted = { ok: true; queueMs: number; release: () => void } | { ok: false; queueMs: number };
@@ -31,7 +24,6 @@ interface Waiter {
 
 export class AdmissionGate {
   private inPool = 0;
-  private readonly byClient = new Map<string, number>();
   private readonly queue: FairQueue<Waiter>;
   /** Smoothed time a run holds its slot, ms: how fast the queue moves. 0 until a run finished. */
   private holdMs = 0;
@@ -54,17 +46,15 @@ export class AdmissionGate {
    */
   admit(client: string, bounded = true): Promise<Admitted> {
     const t0 = performance.now();
-    if (this.inPool < this.opts.slots && this.queue.size === 0 && this.mayEnter(client)) return Promise.resolve(this.grant(client));
+    if (this.inPool < this.opts.slots && this.queue.size === 0) return Promise.resolve(this.grant());
     if (bounded && this.expectedWaitMs(client) > this.opts.maxWaitMs) return Promise.resolve({ ok: false, queueMs: 0 });
     return new Promise<Admitted>((resolve) => {
-      const w: Waiter = { grant: () => resolve(this.grant(client, t0)) };
+      const w: Waiter = { grant: () => resolve(this.grant(t0)) };
       if (!this.queue.push(client, w)) return resolve({ ok: false, queueMs: 0 });
-      if (bounded)
-        w.timer = setTimeout(() => {
-          if (this.queue.remove(client, w)) resolve({ ok: false, queueMs: performance.now() - t0 });
-        }, this.opts.maxWaitMs);
-      // Slots may be free while only clients at their bound wait: this run may go at once.
-      this.next();
+      if (!bounded) return;
+      w.timer = setTimeout(() => {
+        if (this.queue.remove(client, w)) resolve({ ok: false, queueMs: performance.now() - t0 });
+      }, this.opts.maxWaitMs);
     });
   }
 
@@ -74,23 +64,15 @@ export class AdmissionGate {
     return (this.queue.aheadOf(client) * this.holdMs) / this.opts.slots;
   }
 
-  private mayEnter(client: string): boolean {
-    return (this.byClient.get(client) ?? 0) < this.opts.perClient || (this.opts.unboundedClients?.has(client) ?? false);
-  }
-
   /** `queuedAt`: when a run that had to wait asked; its wait is reported as queueMs. */
-  private grant(client: string, queuedAt?: number): Admitted {
+  private grant(queuedAt?: number): Admitted {
     this.inPool++;
-    this.byClient.set(client, (this.byClient.get(client) ?? 0) + 1);
     const start = performance.now();
     let released = false;
     const release = () => {
       if (released) return;
       released = true;
       this.inPool--;
-      const mine = this.byClient.get(client)! - 1;
-      if (mine > 0) this.byClient.set(client, mine);
-      else this.byClient.delete(client);
       const held = performance.now() - start;
       this.holdMs = this.holdMs === 0 ? held : this.holdMs * 0.95 + held * 0.05;
       this.next();
@@ -100,7 +82,7 @@ export class AdmissionGate {
 
   private next(): void {
     while (this.inPool < this.opts.slots) {
-      const n = this.queue.shift((c) => this.mayEnter(c));
+      const n = this.queue.shift();
       if (!n) return;
       clearTimeout(n.item.timer);
       n.item.grant();

@@ -28,21 +28,9 @@ interface Admission {
 
 const g = globalThis as unknown as { __playgroundAdmission?: Admission };
 
-function gateOptions(): GateOptions {
-  const workers = workerCount();
-  return {
-    slots: workers * RUNS_PER_WORKER,
-    queueCapacity: QUEUE_CAPACITY,
-    maxWaitMs: MAX_QUEUE_WAIT_MS,
-    // One worker thread always stays free of any one client's runs (a busy loop holds its thread).
-    perClient: Math.max(1, workers - 1),
-    unboundedClients: new Set([LOCAL_CLIENT]),
-  };
-}
-
 export function admission(): Admission {
   g.__playgroundAdmission ??= {
-    gate: new AdmissionGate(gateOptions()),
+    gate: new AdmissionGate({ slots: workerCount() * RUNS_PER_WORKER, queueCapacity: QUEUE_CAPACITY, maxWaitMs: MAX_QUEUE_WAIT_MS }),
     budgets: new ClientBudgets(),
     held: 0,
   };
@@ -55,7 +43,7 @@ export function admission(): Admission {
  */
 export function configureAdmission(opts: Partial<GateOptions>): void {
   const a = admission();
-  a.gate = new AdmissionGate({ ...gateOptions(), ...opts });
+  a.gate = new AdmissionGate({ slots: workerCount() * RUNS_PER_WORKER, queueCapacity: QUEUE_CAPACITY, maxWaitMs: MAX_QUEUE_WAIT_MS, ...opts });
   a.budgets = new ClientBudgets();
 }
 
