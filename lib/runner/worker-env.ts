@@ -145,8 +145,12 @@ export function workerEnv(): Promise<WorkerEnv> {
     const runEnded = () => {
       if (--active === 0) refill();
     };
-    refill();
-    await connected;
+    // The first runs wait for the stock: built on demand instead, each would wait for the others'
+    // builds on this thread as well as its own (a cold worker's first burst).
+    const stocked = (async () => {
+      while (idle.length < SANDBOX_STOCK) idle.push(await Sandbox.create());
+    })().catch(() => {}); // a run that then builds its own sandbox reports the failure
+    await Promise.all([connected, stocked]);
     return { url, pool: new ConnectionPool(url), service, cleanup: new CleanupQueue(service), acl, takeSandbox, returnSandbox, guestCpuMs, runStarted, runEnded };
   })();
   return env;
