@@ -9,13 +9,19 @@ import { loadChecks } from "./grading/checks-loader";
 import { buildScenarios, runScenarios, type ScenarioRun } from "./grading/scenarios";
 import { TESTS, type GradeContext } from "./grading/tests";
 import type { Unit } from "./types";
+import { enterClient } from "../admission";
 
 export type { GradeResult, GradeTest, GradeStatus } from "./grade-types";
 
 /** Failures that are ours or the server's, not the learner's: the check could not run. */
-const INFRA: ReadonlySet<RunErrorInfo["code"]> = new Set(["redis_unavailable", "internal", "bad_request"]);
+const INFRA: ReadonlySet<RunErrorInfo["code"]> = new Set(["redis_unavailable", "internal", "bad_request", "busy", "rate_limited"]);
 
-export async function gradeSubmission(unit: Unit, source: string): Promise<GradeResult> {
+export interface GradeOptions {
+  /** Who asked (ClientIdentity.key): the Check is one unit of this client's share, see below. */
+  client?: string;
+}
+
+export async function gradeSubmission(unit: Unit, source: string, opts: GradeOptions = {}): Promise<GradeResult> {
   const t0 = performance.now();
   const done = (status: GradeStatus, tests: GradeTest[], error?: GradeError): GradeResult => ({
     version: 1,
@@ -34,7 +40,17 @@ export async function gradeSubmission(unit: Unit, source: string): Promise<Grade
     return done("error", [], { code: "no_checks", message: "This exercise cannot be checked right now (its checks are broken on our side)." });
   }
   const scenarios = buildScenarios(checks);
-  const runs = await runScenarios(unit, source, scenarios, checks?.keys ?? []);
+  // A Check is one unit in flight for its client (its runs go out together; counted one by one
+  // it would use up the bound alone) but counts all its runs per minute: that is what it costs.
+  const entered = opts.client ? enterClient(opts.client, scenarios.length) : undefined;
+  if (entered && !entered.ok) return done("error", [], errorOf(entered.error));
+  const turn = entered?.turn;
+  let runs: ScenarioRun[];
+  try {
+    runs = await runScenarios(unit, source, scenarios, checks?.keys ?? [], turn);
+  } finally {
+    turn?.release();
+  }
 
   // The plain run decides whether the program runs at all.
   const base = runs[0]!.result;

@@ -22,6 +22,8 @@ import { keyPrefix, RUN_ID_PATTERN } from "../redis/namespace";
 import { runUser } from "../redis/acl";
 import { registerRun } from "../redis/janitor";
 import { baseCredentials } from "../redis/config";
+import { startWallCharge } from "../admission/wall-charge";
+import { STARVED } from "../admission/messages";
 
 export async function executeRun(req: RunRequest): Promise<RunResult> {
   const env = await workerEnv();
@@ -85,7 +87,10 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
 
   const p0 = performance.now();
   let sandbox: Sandbox | undefined;
-  const wall = setTimeout(() => session.fail(limitError("timeout", limits)), limits.wallMs);
+  let blockedMs = 0;
+  // Charged only for time this run could make progress: not while other runs' code held the thread.
+  const cpuMark = env.guestCpuMs();
+  const wall = startWallCharge(limits.wallMs, () => env.guestCpuMs() - cpuMark - (sandbox?.cpuMs ?? 0), (why) => session.fail(why === "timeout" ? limitError("timeout", limits) : STARVED));
   ready.catch((e: unknown) => session.fail(prepareError(e)));
   try {
     session.startPlan();
@@ -114,7 +119,7 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
   } catch (e) {
     session.fail(isConnectionError(e) ? REDIS_DOWN : INTERNAL);
   } finally {
-    clearTimeout(wall);
+    blockedMs = wall.stop();
     session.finish();
   }
   const programMs = performance.now() - p0;
@@ -145,7 +150,7 @@ async function execute(req: RunRequest, env: WorkerEnv): Promise<RunResult> {
     output: session.output,
     trace: session.recorder.trace(),
     ...(error ? { error } : {}),
-    timings: { totalMs: round(performance.now() - t0), transpileMs: round(transpileMs), programMs: round(programMs), cpuMs: round(cpuMs) },
+    timings: { totalMs: round(performance.now() - t0), transpileMs: round(transpileMs), programMs: round(programMs), cpuMs: round(cpuMs), blockedMs: round(blockedMs) },
     ...(finalState ? { finalState } : {}),
     watchLeftOn,
   };

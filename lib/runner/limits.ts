@@ -4,7 +4,9 @@ import { BOUNDS, type Refusal } from "../commands/bounds";
 /** Generous for every lesson (unit 3's race takes ~150 ms), tight enough to protect the host. */
 export const DEFAULT_LIMITS: RunLimits = {
   wallMs: 10_000,
-  cpuMs: 2_000,
+  // Lesson programs and grader fixtures use 1-30 ms of sandbox CPU (measured on a loaded 2-core
+  // machine); a busy loop holds its worker's thread - and every run sharing it - this long.
+  cpuMs: 500,
   memoryBytes: 32 * 1024 * 1024,
   commands: 5_000,
   connections: 10,

@@ -1,6 +1,6 @@
 import path from "node:path";
-import { availableParallelism } from "node:os";
 import Piscina from "piscina";
+import { HELD_RUNS_PER_WORKER, RUNS_PER_WORKER, workerCount } from "./capacity";
 
 /**
  * The worker pool. Runs are mostly waiting on Redis, so each worker interleaves many of them;
@@ -10,17 +10,22 @@ import Piscina from "piscina";
 const g = globalThis as unknown as { __playgroundPool?: Piscina };
 
 export function workerPool(): Piscina {
+  const threads = workerCount();
   g.__playgroundPool ??= new Piscina({
     filename: path.join(process.cwd(), ".engine", "worker.mjs"),
-    minThreads: Number(process.env.PLAYGROUND_WORKERS) || Math.max(1, Math.min(4, availableParallelism())),
-    maxThreads: Number(process.env.PLAYGROUND_WORKERS) || Math.max(1, Math.min(4, availableParallelism())),
-    concurrentTasksPerWorker: 64,
+    minThreads: threads,
+    maxThreads: threads,
+    // The admission gate (lib/admission) lets at most RUNS_PER_WORKER runs per worker in, plus
+    // the runs that wait on a person; piscina spreads them to the least busy worker.
+    concurrentTasksPerWorker: RUNS_PER_WORKER + HELD_RUNS_PER_WORKER,
     // "sync" (the default) parks an idle worker in Atomics.wait, which freezes its event loop:
     // sandbox recycling, the cleanup queue's timer and late Redis replies would all wait for the
     // next task. Runs are I/O-bound, so the worker waits asynchronously instead.
     atomics: "async",
     idleTimeout: 5 * 60_000,
-    maxQueue: 2048,
+    // Runs wait in the admission gate's fair queue, not here: this only catches a caller that
+    // bypassed it.
+    maxQueue: threads * (RUNS_PER_WORKER + HELD_RUNS_PER_WORKER),
     // Runs allocate fast, so V8 would grow each worker's young generation to 32 MB of resident
     // memory; 16 MB costs nothing measurable in speed and ~30 MB less at peak across workers.
     resourceLimits: { maxYoungGenerationSizeMb: 16 },

@@ -28,6 +28,7 @@ export const runRequestSchema = z
     runId: z.string().regex(RUN_ID_PATTERN).optional(),
     stream: z.boolean().optional(),
     inspectKeys: z.array(z.string().max(200)).max(20).optional(),
+    client: z.string().min(1).max(100).optional(),
   })
   .strict();
 

@@ -57,6 +57,12 @@ export interface RunRequest {
   stream?: boolean;
   /** Read these keys (learner names) after the program ends, before cleanup; see RunResult.finalState. */
   inspectKeys?: string[];
+  /**
+   * Who asked (ClientIdentity.key from lib/http/client-id): bounds this client's runs in flight,
+   * per minute and its CPU share, and is its lane in the fair queue. Absent for our own callers
+   * (CLI, benchmarks, tests), which share one lane and have no per-client bounds.
+   */
+  client?: string;
 }
 
 export interface RunErrorInfo {
@@ -105,6 +111,10 @@ export interface RunTimings {
   programMs: number;
   /** CPU time inside the sandbox, ms. */
   cpuMs: number;
+  /** Waiting for a slot in the worker pool (admission queue), ms; set by runProgram. Not charged to the wall limit. */
+  queueMs?: number;
+  /** Time the worker's thread ran other runs' code during this run, ms. Not charged to the wall limit. */
+  blockedMs?: number;
 }
 
 export interface RunResult {

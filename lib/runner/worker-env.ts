@@ -10,6 +10,7 @@ import { Sandbox } from "./sandbox";
 import { runUser } from "../redis/acl";
 import { startJanitor } from "../redis/janitor";
 import { CleanupQueue } from "../redis/cleanup-queue";
+import { HELD_RUNS_PER_WORKER, RUNS_PER_WORKER } from "./capacity";
 
 export interface WorkerEnv {
   url: string;
@@ -26,17 +27,24 @@ export interface WorkerEnv {
   takeSandbox: (js: string) => Promise<{ sandbox: Sandbox; keepCompiled: boolean }>;
   /** Hands a finished run's sandbox back: restored to its fresh state and kept, or dropped. */
   returnSandbox: (s: Sandbox) => void;
+  /**
+   * Sandbox CPU this thread has spent on all runs so far, ms (monotonic). A run's wall limit
+   * leaves out what went to other runs' code meanwhile (see lib/admission/wall-charge).
+   */
+  guestCpuMs: () => number;
   /** Brackets a run, so spare work (sandbox refills) happens only while no run is waiting on it. */
   runStarted: () => void;
   runEnded: () => void;
 }
 
 /**
- * Sandboxes built ahead per worker, and the most kept idle. Each is a WASM instance of ~2 MB
- * resident; building one takes 10-50 ms, so a class pressing Run at once should find them built.
+ * Sandboxes built ahead per worker: one for every run the pool lets in at once (see capacity), so
+ * a run in flight never waits for a build (10-50 ms of this thread). Runs waiting on a person take
+ * theirs on top; those come back idle and are dropped again after SANDBOX_TRIM_MS without need.
  */
-const SANDBOX_STOCK = 4;
-const SANDBOX_IDLE_MAX = 12;
+const SANDBOX_STOCK = RUNS_PER_WORKER;
+const SANDBOX_IDLE_MAX = RUNS_PER_WORKER + HELD_RUNS_PER_WORKER;
+const SANDBOX_TRIM_MS = 30_000;
 /** How many distinct programs a worker remembers having run (to keep repeated ones compiled). */
 const SEEN_PROGRAMS = 256;
 
@@ -90,6 +98,14 @@ export function workerEnv(): Promise<WorkerEnv> {
         setImmediate(step);
       });
     };
+    // Sandboxes lent to runs, and the CPU of those handed back (recycling resets a sandbox's count).
+    const lent = new Set<Sandbox>();
+    let returnedCpuMs = 0;
+    const guestCpuMs = () => {
+      let ms = returnedCpuMs;
+      for (const s of lent) ms += s.cpuMs;
+      return ms;
+    };
     // Programs seen recently in this worker: one that comes again (a learner running the same
     // code twice, the grader's scenarios, a class running the example) is kept compiled.
     const seen = new Map<string, number>();
@@ -103,25 +119,39 @@ export function workerEnv(): Promise<WorkerEnv> {
       if (i < 0) i = idle.findLastIndex((s) => s.warmProgram === undefined);
       if (i < 0) i = idle.length - 1;
       const ready = i >= 0 ? idle.splice(i, 1)[0] : undefined;
-      if (ready) return { sandbox: ready, keepCompiled: runs > 1 };
+      if (ready) {
+        lent.add(ready);
+        return { sandbox: ready, keepCompiled: runs > 1 };
+      }
       building++;
       try {
-        return { sandbox: await Sandbox.create(), keepCompiled: runs > 1 };
+        const built = await Sandbox.create();
+        lent.add(built);
+        return { sandbox: built, keepCompiled: runs > 1 };
       } finally {
         building--;
       }
     };
     const returnSandbox = (s: Sandbox) => {
+      if (lent.delete(s)) returnedCpuMs += s.cpuMs;
       if (s.recycle() && idle.length < SANDBOX_IDLE_MAX) idle.push(s);
       else s.dispose();
     };
+    // Sandboxes beyond the stock (built for runs that wait on a person) are memory nobody needs.
+    setInterval(() => {
+      while (idle.length > SANDBOX_STOCK) idle.shift()!.dispose();
+    }, SANDBOX_TRIM_MS).unref();
     const runStarted = () => void active++;
     const runEnded = () => {
       if (--active === 0) refill();
     };
-    refill();
-    await connected;
-    return { url, pool: new ConnectionPool(url), service, cleanup: new CleanupQueue(service), acl, takeSandbox, returnSandbox, runStarted, runEnded };
+    // The first runs wait for the stock: built on demand instead, each would wait for the others'
+    // builds on this thread as well as its own (a cold worker's first burst).
+    const stocked = (async () => {
+      while (idle.length < SANDBOX_STOCK) idle.push(await Sandbox.create());
+    })().catch(() => {}); // a run that then builds its own sandbox reports the failure
+    await Promise.all([connected, stocked]);
+    return { url, pool: new ConnectionPool(url), service, cleanup: new CleanupQueue(service), acl, takeSandbox, returnSandbox, guestCpuMs, runStarted, runEnded };
   })();
   return env;
 }

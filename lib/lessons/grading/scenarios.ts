@@ -2,7 +2,7 @@
  * The situations a submission is run in: alone, with staged conflicts, with the unit's own
  * staged races, and with two calls at once. All runs of one check go out together.
  */
-import { runProgram } from "../../runner/index";
+import { runProgram, type ClientTurn } from "../../runner/index";
 import type { InterferencePlan, RunResult } from "../../runner/types";
 import type { Unit } from "../types";
 import type { UnitChecks } from "./checks-schema";
@@ -30,7 +30,7 @@ export interface ScenarioRun {
 
 /**
  * A retry loop that never ends hits the command limit within a second or two. The wall limit
- * stays the default: it also counts time queued behind other runs on a busy server.
+ * stays the default (it charges no time spent queued or behind other runs).
  */
 const GRADING_LIMITS = { commands: 1_000 };
 
@@ -74,7 +74,8 @@ export function buildScenarios(checks: UnitChecks | null): Scenario[] {
   return list;
 }
 
-export async function runScenarios(unit: Unit, source: string, scenarios: Scenario[], keys: string[]): Promise<ScenarioRun[]> {
+/** `turn`: the client's unit the whole Check runs under (see lib/lessons/grade.ts). */
+export async function runScenarios(unit: Unit, source: string, scenarios: Scenario[], keys: string[], turn?: ClientTurn): Promise<ScenarioRun[]> {
   const inspectKeys = [...new Set([...unit.inspectKeys, ...keys])];
   return Promise.all(
     scenarios.map(async (scenario) => ({
@@ -85,7 +86,7 @@ export async function runScenarios(unit: Unit, source: string, scenarios: Scenar
         inspectKeys,
         plan: scenario.plan,
         limits: GRADING_LIMITS,
-      }),
+      }, { turn }),
     })),
   );
 }

@@ -1,0 +1,106 @@
+/**
+ * Per-client shares, counted in memory per instance: runs in flight, runs in the last minute,
+ * and sandbox CPU (a bucket that refills). Pure: the caller passes the time, so tests need no
+ * clock. Instances don't share counts - behind a load balancer a client gets each bound once
+ * per instance it reaches, which still bounds what one browser costs the others.
+ */
+import type { RefusalReason } from "./messages";
+
+export interface ClientBounds {
+  /** Units in flight (a Run is one, a whole Check is one). */
+  inFlight: number;
+  /** Runs started per rolling minute (a Check counts all its runs). */
+  perMinute: number;
+  /** Sandbox CPU a client may use in a burst, ms. */
+  cpuBurstMs: number;
+  /** ...and per second once the burst is used up, ms. */
+  cpuPerSecondMs: number;
+}
+
+/**
+ * A learner clicking Run or Check never comes near these; a script does. Lesson programs use
+ * 1-18 ms of sandbox CPU, so even 120 runs a minute need ~36 ms/s; a busy loop costs the CPU
+ * limit per run, so a client sending them gets ~1 loop every few seconds once its burst is gone.
+ */
+export const CLIENT_BOUNDS: ClientBounds = { inFlight: 4, perMinute: 120, cpuBurstMs: 1000, cpuPerSecondMs: 50 };
+
+const MINUTE_MS = 60_000;
+
+interface ClientState {
+  inFlight: number;
+  /** Starts in the last minute, oldest first: [time, runs]. */
+  starts: [number, number][];
+  /** CPU left in the bucket at `cpuAt` (negative: in debt). */
+  cpu: number;
+  cpuAt: number;
+}
+
+export type Entry = { ok: true } | { ok: false; reason: RefusalReason; retryAfterMs: number; bound: number };
+
+export class ClientBudgets {
+  private readonly clients = new Map<string, ClientState>();
+  private ops = 0;
+
+  constructor(private readonly bounds: ClientBounds = CLIENT_BOUNDS) {}
+
+  /** Enters a unit of `runs` runs for this client, or says why not and when to retry. */
+  enter(client: string, now: number, runs = 1): Entry {
+    if (++this.ops % 1024 === 0) this.sweep(now);
+    const s = this.state(client, now);
+    const b = this.bounds;
+    if (s.inFlight >= b.inFlight) return { ok: false, reason: "in_flight", retryAfterMs: 2000, bound: b.inFlight };
+    // In debt from earlier runs' CPU: wait until the bucket is back above zero.
+    if (s.cpu < 0) return { ok: false, reason: "cpu", retryAfterMs: (-s.cpu / b.cpuPerSecondMs) * 1000, bound: b.cpuBurstMs };
+    // Past half its burst, one run at a time: a client sending busy loops then holds one worker
+    // thread now and then, never all of them at once.
+    if (s.cpu < b.cpuBurstMs / 2 && s.inFlight >= 1) return { ok: false, reason: "cpu", retryAfterMs: 2000, bound: b.cpuBurstMs };
+    while (s.starts.length > 0 && s.starts[0]![0] <= now - MINUTE_MS) s.starts.shift();
+    let used = s.starts.reduce((n, [, r]) => n + r, 0);
+    if (used + runs > b.perMinute) {
+      // The earliest moment enough of the window has expired for these runs to fit.
+      let i = 0;
+      while (i < s.starts.length && used + runs > b.perMinute) used -= s.starts[i++]![1];
+      const at = i > 0 ? s.starts[i - 1]![0] + MINUTE_MS : now + MINUTE_MS;
+      return { ok: false, reason: "per_minute", retryAfterMs: Math.max(0, at - now), bound: b.perMinute };
+    }
+    s.starts.push([now, runs]);
+    s.inFlight++;
+    return { ok: true };
+  }
+
+  /** Ends a unit entered with `enter`. */
+  leave(client: string): void {
+    const s = this.clients.get(client);
+    if (s && s.inFlight > 0) s.inFlight--;
+  }
+
+  /** Charges sandbox CPU a run of this client used (it may leave the bucket in debt). */
+  chargeCpu(client: string, now: number, ms: number): void {
+    if (!(ms > 0)) return;
+    this.state(client, now).cpu -= ms;
+  }
+
+  /** Clients with any state (for tests and the sweep). */
+  get size(): number {
+    return this.clients.size;
+  }
+
+  private state(client: string, now: number): ClientState {
+    let s = this.clients.get(client);
+    if (!s) {
+      s = { inFlight: 0, starts: [], cpu: this.bounds.cpuBurstMs, cpuAt: now };
+      this.clients.set(client, s);
+    }
+    s.cpu = Math.min(this.bounds.cpuBurstMs, s.cpu + (Math.max(0, now - s.cpuAt) * this.bounds.cpuPerSecondMs) / 1000);
+    s.cpuAt = now;
+    return s;
+  }
+
+  /** Forgets clients with nothing in flight, nothing in the window and a full bucket. */
+  private sweep(now: number): void {
+    for (const [client, s] of this.clients) {
+      const refilled = s.cpu + ((now - s.cpuAt) * this.bounds.cpuPerSecondMs) / 1000;
+      if (s.inFlight === 0 && refilled >= this.bounds.cpuBurstMs && (s.starts.at(-1)?.[0] ?? -Infinity) <= now - MINUTE_MS) this.clients.delete(client);
+    }
+  }
+}
