@@ -2,6 +2,7 @@
  * One schema for the race lab's form and its routes: what an instructor may start, and the
  * control signals a presenter may send. Bounds here are what keeps one lab from starving the server.
  */
+import "../zod-browser";
 import { z } from "zod";
 import { MAX_CROWD } from "./crowd";
 

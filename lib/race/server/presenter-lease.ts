@@ -13,9 +13,6 @@ import { sendControl } from "@/lib/runner/control";
  * 5 minutes only once a minute, so the lease outlasts one such minute plus a slow request.
  */
 export const PRESENTER_LEASE_MS = Number(process.env.RACE_PRESENTER_LEASE_MS) || 90_000;
-/** The page renews well inside the lease, so one lost request does not end the run. */
-export const PRESENTER_HEARTBEAT_MS = 20_000;
-
 export const leaseKey = (runId: string) => `{r:${runId}}#lease`;
 
 /** The presenter's page is still there: extend its lease. */
