@@ -12,6 +12,16 @@ declare global {
   }
 }
 
+/** Every list this test collected: shown when a test fails elsewhere (a violation often breaks the page first). */
+let seen: string[][] = [];
+test.beforeEach(() => {
+  seen = [];
+});
+test.afterEach(async ({}, info) => {
+  const all = seen.flat();
+  if (info.status !== info.expectedStatus && all.length) await info.attach("csp-and-console-problems", { body: all.join("\n"), contentType: "text/plain" });
+});
+
 /**
  * Collects CSP violations (the DOM event, reported through a binding so that violations on a
  * page the test navigated away from count too) and console errors. `expected404` is a page the
@@ -19,6 +29,7 @@ declare global {
  */
 async function watchProblems(page: Page, expected404?: string): Promise<string[]> {
   const problems: string[] = [];
+  seen.push(problems);
   await page.exposeFunction("__reportCsp", (line: string) => problems.push(`CSP: ${line}`));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {

@@ -20,11 +20,13 @@ export function contentSecurityPolicy({ nonce, dev, frameable }: CspOptions): st
     // Next.js puts the nonce on its own inline and bundle scripts; 'strict-dynamic' lets them
     // (and Monaco's AMD loader, which adds its modules as script elements) load the rest.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    // Monaco injects <style> elements and React renders style attributes; neither can carry a nonce.
+    // Each allowance below was needed in e2e/csp.spec.ts (removing it broke the editor):
+    // Monaco injects <style> elements and sets style attributes; neither can carry a nonce.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // Monaco draws its error squiggles with data: SVGs and ships its icon font as a data: URL.
+    "img-src 'self' data:",
     "font-src 'self' data:",
-    // Monaco starts its TypeScript worker from a blob: URL that imports /monaco/vs.
+    // Monaco starts its TypeScript worker from a blob: URL (which then loads /monaco/vs).
     "worker-src 'self' blob:",
     "connect-src 'self'",
     "object-src 'none'",
