@@ -175,7 +175,7 @@ describe("race lab routes", () => {
     const beat = setInterval(() => void presenter.control(kept, "heartbeat"), 150);
     try {
       // Nobody renews the abandoned run's 800 ms lease: it must end well before its 300 s idle time.
-      const gone = await untilEnded(abandoned, 5_000);
+      const gone = await untilEnded(abandoned, 15_000);
       expect(gone?.status).toBe("error");
       expect(gone?.error?.code).toBe("stopped");
       // The kept run outlives several more leases.
