@@ -68,6 +68,13 @@ test("course index, health and 404 pass the CSP and carry the headers", async ({
   await expect(page.getByRole("list", { name: "Course units" })).toBeVisible();
   expectClean(problems);
 
+  // The first visit gets its signed client id; a later one keeps it.
+  // headers() leaves cookies out; allHeaders() has them.
+  const cookie = (await index!.allHeaders())["set-cookie"] ?? "";
+  expect(cookie).toMatch(/^pg_client=[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+; Path=\/; Expires=[^;]+; Max-Age=31536000; HttpOnly; SameSite=lax$/i);
+  const again = await page.goto("/");
+  expect((await again!.allHeaders())["set-cookie"]).toBeUndefined();
+
   const health = await request.get("/api/health");
   expect(health.headers()["x-content-type-options"]).toBe("nosniff");
   expect(health.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
