@@ -1,7 +1,8 @@
 /**
  * Runs before every page, server action and route handler (Node.js runtime in Next 16):
- * - gives each browser its signed client id (the key of its per-client bounds), and puts a new
- *   one on the request too, so the very first request is already counted under it;
+ * - gives each browser its signed client id (the key of its per-client bounds). The request
+ *   itself is not given the new id: one without a valid cookie is counted by its address, so a
+ *   client that drops cookies cannot get a fresh budget per request;
  * - sets the Content-Security-Policy with a fresh nonce (Next.js reads it from the request's
  *   CSP header and applies it to its scripts) and the other security headers.
  */
@@ -20,7 +21,6 @@ export function proxy(request: NextRequest) {
   });
   const known = verifyClientToken(request.cookies.get(CLIENT_COOKIE)?.value) !== null;
   const token = known ? null : issueClientToken();
-  if (token) request.cookies.set(CLIENT_COOKIE, token);
 
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
