@@ -1,4 +1,6 @@
 import type { NextConfig } from "next";
+import { REQUEST_BODY_LIMIT_SETTING } from "./lib/http/body-limit";
+import { STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // The runner loads these at run time in worker threads (WASM, native-ish deps, piscina's
@@ -14,9 +16,13 @@ const nextConfig: NextConfig = {
   ],
   experimental: {
     // Learner code is capped at 64 KB by the action's schema; this only bounds the request.
-    serverActions: { bodySizeLimit: "256kb" },
+    serverActions: { bodySizeLimit: REQUEST_BODY_LIMIT_SETTING },
   },
   poweredByHeader: false,
+  // Files the proxy does not see (public/, build assets) get the headers that need no nonce.
+  async headers() {
+    return [{ source: "/:path*", headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];
+  },
 };
 
 export default nextConfig;

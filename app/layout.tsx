@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { THEME_BOOT_SCRIPT } from "@/components/ui/theme";
@@ -14,12 +15,15 @@ export const viewport: Viewport = {
   colorScheme: "light dark",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The proxy's per-request CSP nonce; reading it makes every page render per request, which a
+  // nonce needs (a page built ahead of time could not carry this request's nonce).
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     // The boot script sets `dark` before hydration; React must not fight over that class.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
       </head>
       <body className="min-h-dvh font-sans">
         <a

@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { ContentionChart } from "@/components/race/contention-chart";
 import { StartForm, type UnitChoice } from "@/components/race/start-form";
 import { loadCourse } from "@/lib/lessons/loader";
 import { defaultOpponent } from "@/lib/race/plan";
+import { INSTRUCTOR_COOKIE, instructorAccess } from "@/lib/race/server/instructor";
 
 export const metadata: Metadata = { title: "Race lab" };
 
-export default function RaceLabPage() {
+export default async function RaceLabPage() {
+  // Locked lab and this browser has not entered the key yet: the form asks for it.
+  const askKey = !instructorAccess({ cookie: (await cookies()).get(INSTRUCTOR_COOKIE)?.value }).ok;
   const units: UnitChoice[] = loadCourse().map((u) => ({
     slug: u.slug,
     label: `${u.order}. ${u.title}`,
@@ -22,7 +26,7 @@ export default function RaceLabPage() {
           and decide when B writes, stage conflicts on chosen attempts, let B write on a timer, or run the same transaction from a crowd of clients.
         </p>
       </div>
-      <StartForm units={units} />
+      <StartForm units={units} askKey={askKey} />
       <ContentionChart />
     </div>
   );

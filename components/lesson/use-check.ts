@@ -3,6 +3,7 @@ import { useCallback, useState, useTransition } from "react";
 import { checkSubmission } from "@/app/lessons/[slug]/check-action";
 import type { GradeResult } from "@/lib/lessons/grade-types";
 import { recordRun } from "./progress-store";
+import { failedCallMessage, tooLargeToSend } from "./use-run";
 
 const UNREACHABLE = (unit: string): GradeResult => ({
   version: 1,
@@ -13,6 +14,8 @@ const UNREACHABLE = (unit: string): GradeResult => ({
   durationMs: 0,
 });
 
+const tooLargeResult = (unit: string, message: string): GradeResult => ({ ...UNREACHABLE(unit), error: { code: "code_limit", message } });
+
 /** Sends the learner's code to the grader; a pass marks the unit done on the course page. */
 export function useCheck(slug: string) {
   const [result, setResult] = useState<GradeResult | null>(null);
@@ -21,11 +24,14 @@ export function useCheck(slug: string) {
   const check = useCallback(
     (source: string) => {
       startTransition(async () => {
+        const input = { slug, source };
+        const tooLarge = tooLargeToSend(source, input);
         let next: GradeResult;
         try {
-          next = await checkSubmission({ slug, source });
+          next = tooLarge ? tooLargeResult(slug, tooLarge) : await checkSubmission(input);
         } catch {
-          next = UNREACHABLE(slug);
+          const refused = failedCallMessage(input);
+          next = refused ? tooLargeResult(slug, refused) : UNREACHABLE(slug);
         }
         // State set after an await needs its own transition to land together with `pending`.
         startTransition(() => setResult(next));

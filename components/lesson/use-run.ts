@@ -1,7 +1,8 @@
 "use client";
 import { useCallback, useState, useTransition } from "react";
 import { runUnit } from "@/app/lessons/[slug]/actions";
-import type { RunState } from "@/app/lessons/[slug]/run-contract";
+import { MAX_SOURCE_BYTES, type RunState } from "@/app/lessons/[slug]/run-contract";
+import { NEAR_LIMIT, programTooLargeMessage, REQUEST_BODY_LIMIT_BYTES, requestTooLarge, utf8Bytes } from "@/lib/http/body-limit";
 import { recordRun } from "./progress-store";
 
 const UNREACHABLE: RunState = {
@@ -13,6 +14,19 @@ const UNREACHABLE: RunState = {
     message: "The playground server could not be reached. Check that it is still running, then try again.",
   },
 };
+
+/** A program the server would refuse for its size: said here, without sending it. */
+export function tooLargeToSend(source: string, request: unknown): string | null {
+  if (utf8Bytes(source) > MAX_SOURCE_BYTES) return programTooLargeMessage(MAX_SOURCE_BYTES);
+  if (requestTooLarge(request)) return programTooLargeMessage(REQUEST_BODY_LIMIT_BYTES);
+  return null;
+}
+
+/** Why a call failed: its size if it was near the limit (the server's refusal), else unreachable. */
+export const failedCallMessage = (request: unknown): string | null =>
+  requestTooLarge(request, NEAR_LIMIT) ? programTooLargeMessage(REQUEST_BODY_LIMIT_BYTES) : null;
+
+const tooLargeState = (message: string): RunState => ({ status: "error", output: [], trace: null, error: { code: "code_limit", message } });
 
 /**
  * Sends a run to the server action and keeps its latest state; one run at a time.
@@ -27,11 +41,14 @@ export function useRun(slug: string, runCanPass: boolean) {
   const run = useCallback(
     (source: string, scenarioId?: string) => {
       startTransition(async () => {
+        const input = { slug, source, scenarioId };
+        const tooLarge = tooLargeToSend(source, input);
         let next: RunState;
         try {
-          next = await runUnit({ slug, source, scenarioId });
+          next = tooLarge ? tooLargeState(tooLarge) : await runUnit(input);
         } catch {
-          next = UNREACHABLE;
+          const refused = failedCallMessage(input);
+          next = refused ? tooLargeState(refused) : UNREACHABLE;
         }
         // Updates after an await leave the transition unless wrapped again; wrapped, the result
         // and pending=false commit together, so nothing renders "running" with a new result.

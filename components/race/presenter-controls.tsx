@@ -1,7 +1,8 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { RaceControl } from "@/lib/race/schema";
+import { PRESENTER_HEARTBEAT_MS } from "@/lib/race/presenter-heartbeat";
 import { useHotkeys } from "./use-hotkeys";
 
 interface Props {
@@ -36,6 +37,14 @@ export function PresenterControls({ runId, opponent, paused, ended }: Props) {
     setSent((n) => n + 1);
     setMessage("");
   };
+  // While this page is open the run keeps its slot; once it is gone the server stops the run.
+  useEffect(() => {
+    if (ended) return;
+    const beat = () => void fetch(`/api/runs/${encodeURIComponent(runId)}/control`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ type: "heartbeat" }) }).catch(() => {});
+    beat();
+    const timer = setInterval(beat, PRESENTER_HEARTBEAT_MS);
+    return () => clearInterval(timer);
+  }, [runId, ended]);
   useHotkeys({ s: () => void send("step"), b: () => void send("inject"), r: () => void send("resume"), x: () => void send("stop") });
 
   return (

@@ -22,7 +22,8 @@ const MODES: Record<RaceMode, { label: string; hint: string }> = {
 
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900";
 
-export function StartForm({ units }: { units: UnitChoice[] }) {
+/** `askKey`: the lab is locked to instructors and this browser has not given the key yet. */
+export function StartForm({ units, askKey }: { units: UnitChoice[]; askKey: boolean }) {
   const router = useRouter();
   const first = units[0];
   const [mode, setMode] = useState<RaceMode>("step");
@@ -37,6 +38,7 @@ export function StartForm({ units }: { units: UnitChoice[] }) {
   const [atomic, setAtomic] = useState(false);
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
+  const [instructorKey, setInstructorKey] = useState("");
 
   const pickUnit = (s: string) => {
     const u = units.find((x) => x.slug === s);
@@ -68,7 +70,9 @@ export function StartForm({ units }: { units: UnitChoice[] }) {
     if (!valid.success) return setError(describeProblem(valid.error));
     setBusy(true);
     setError("");
-    const res = await fetch("/api/runs", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).catch(() => null);
+    // The key travels with the request only; the server then remembers it in an HttpOnly cookie.
+    const payload = askKey && instructorKey ? { ...body, instructorKey } : body;
+    const res = await fetch("/api/runs", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(payload) }).catch(() => null);
     const data = ((await res?.json().catch(() => null)) ?? {}) as { runId?: string; error?: string };
     if (!res?.ok || !data.runId) {
       setBusy(false);
@@ -170,6 +174,20 @@ export function StartForm({ units }: { units: UnitChoice[] }) {
         </div>
       )}
 
+      {askKey && (
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">Instructor key</span>
+          <span className="text-slate-600 dark:text-slate-400">Starting runs on this server needs the key; this browser remembers it afterwards.</span>
+          <input
+            className={`${field} w-64`}
+            type="password"
+            autoComplete="current-password"
+            value={instructorKey}
+            onChange={(e) => setInstructorKey(e.target.value)}
+            data-testid="instructor-key"
+          />
+        </label>
+      )}
       <div className="flex items-center gap-3">
         <Button type="submit" variant="primary" disabled={busy} data-testid="start-race">
           {busy ? "Starting..." : "Start the race"}

@@ -2,6 +2,7 @@
  * One schema for the race lab's form and its routes: what an instructor may start, and the
  * control signals a presenter may send. Bounds here are what keeps one lab from starving the server.
  */
+import "../zod-browser";
 import { z } from "zod";
 import { MAX_CROWD } from "./crowd";
 
@@ -41,8 +42,11 @@ export const startRaceSchema = z.discriminatedUnion("mode", [
 export type StartRaceInput = z.input<typeof startRaceSchema>;
 export type StartRace = z.output<typeof startRaceSchema>;
 
-/** What the presenter's buttons send; "inject" uses the run's configured B write. */
-export const raceControlSchema = z.object({ type: z.enum(["step", "inject", "resume", "stop"]) }).strict();
+/**
+ * What the presenter's page sends; "inject" uses the run's configured B write. "heartbeat" is
+ * the page saying it is still open (it renews the presenter's lease, the run never sees it).
+ */
+export const raceControlSchema = z.object({ type: z.enum(["step", "inject", "resume", "stop", "heartbeat"]) }).strict();
 export type RaceControl = z.infer<typeof raceControlSchema>;
 
 /** Contention chart: one crowd measurement. */

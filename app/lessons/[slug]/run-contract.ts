@@ -3,6 +3,7 @@
  * the typed state the client renders. Kept apart from actions.ts because a 'use server'
  * module may export async functions only.
  */
+import "@/lib/zod-browser";
 import { z } from "zod";
 import type { RunErrorInfo, RunTimings } from "@/lib/runner/types";
 import type { RunStatus, Trace, TraceValue } from "@/lib/trace/types";

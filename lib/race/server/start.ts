@@ -16,7 +16,8 @@ import { metaKey, type RaceMeta } from "../meta";
 import { buildRaceRun } from "../plan";
 import { crowdStats, type Measurement } from "../stats";
 import { describeProblem, measureSchema, startRaceSchema, type StartRace } from "../schema";
-import { BUSY_RUNS, releaseRun, reserveRun } from "./admission";
+import { releaseRun, reserveRun } from "./admission";
+import { watchPresenterLease } from "./presenter-lease";
 
 export type StartOutcome = { ok: true; runId: string; token: string } | { ok: false; status: 400 | 422 | 429 | 503; message: string };
 
@@ -31,7 +32,8 @@ export function tokenMatches(token: string | undefined, controlHash: string): bo
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export async function startRace(body: unknown): Promise<StartOutcome> {
+/** `client`: the requester's identity key (lib/http/client-id.ts), for its own bound on runs. */
+export async function startRace(body: unknown, client: string): Promise<StartOutcome> {
   const parsed = startRaceSchema.safeParse(body);
   if (!parsed.success) return { ok: false, status: 422, message: describeProblem(parsed.error) };
   const input: StartRace = parsed.data;
@@ -43,7 +45,8 @@ export async function startRace(body: unknown): Promise<StartOutcome> {
   const token = randomBytes(18).toString("base64url");
   const wallMs = resolveLimits(built.request.limits).wallMs;
   try {
-    if (!(await reserveRun(redis, runId, wallMs + HOST_GRACE_MS))) return { ok: false, status: 429, message: BUSY_RUNS };
+    const slot = await reserveRun(redis, runId, wallMs + HOST_GRACE_MS, client);
+    if (!slot.ok) return { ok: false, status: 429, message: slot.message };
     const meta: RaceMeta = {
       runId,
       mode: input.mode,
@@ -59,15 +62,20 @@ export async function startRace(body: unknown): Promise<StartOutcome> {
     };
     await redis.set(metaKey(runId), JSON.stringify(meta), "EX", REPLAY_TTL_S);
   } catch {
-    await releaseRun(redis, runId).catch(() => {});
+    await releaseRun(redis, runId, client).catch(() => {});
     return { ok: false, status: 503, message: "Redis is not answering, so no run can start. Try again in a moment." };
   }
 
+  // Only a step run waits for its presenter; the others end by themselves within a minute.
+  const endLease = input.mode === "step" ? watchPresenterLease(redis, runId) : () => {};
   // Not awaited on purpose: the page follows the run through its stream.
   void runProgram({ ...built.request, runId, stream: true })
     .then((result) => ensureStored(result))
     .catch((e) => console.error("race run failed to finish cleanly", e))
-    .finally(() => releaseRun(redis, runId).catch(() => {}));
+    .finally(() => {
+      endLease();
+      return releaseRun(redis, runId, client).catch(() => {});
+    });
   return { ok: true, runId, token };
 }
 
@@ -95,7 +103,7 @@ async function ensureStored(result: RunResult): Promise<void> {
 }
 
 /** One point of the contention chart: a crowd run, awaited, reduced to its figures. */
-export async function measureCrowd(body: unknown): Promise<{ ok: true; measurement: Measurement } | { ok: false; status: 422 | 429 | 500; message: string }> {
+export async function measureCrowd(body: unknown, client: string): Promise<{ ok: true; measurement: Measurement } | { ok: false; status: 422 | 429 | 500; message: string }> {
   const parsed = measureSchema.safeParse(body);
   if (!parsed.success) return { ok: false, status: 422, message: describeProblem(parsed.error) };
   const { clients, atomic } = parsed.data;
@@ -104,13 +112,14 @@ export async function measureCrowd(body: unknown): Promise<{ ok: true; measureme
   if (!built.ok) return { ok: false, status: 422, message: built.message };
   const redis = serviceRedis();
   const runId = `measure-${randomBytes(9).toString("base64url")}`;
-  if (!(await reserveRun(redis, runId, 60_000 + HOST_GRACE_MS))) return { ok: false, status: 429, message: BUSY_RUNS };
+  const slot = await reserveRun(redis, runId, 60_000 + HOST_GRACE_MS, client);
+  if (!slot.ok) return { ok: false, status: 429, message: slot.message };
   try {
     const r = await runProgram({ ...built.request, runId });
     if (r.status !== "ok") return { ok: false, status: 500, message: r.error?.message ?? "The crowd run did not finish." };
     return { ok: true, measurement: toMeasurement(r, clients, atomic) };
   } finally {
-    await releaseRun(redis, runId).catch(() => {});
+    await releaseRun(redis, runId, client).catch(() => {});
   }
 }
 

@@ -1,31 +1,49 @@
-import { cookies } from "next/headers";
+import type { NextRequest } from "next/server";
 import { sendControl } from "@/lib/runner/control";
 import { serviceRedis } from "@/lib/redis/service-client";
 import { serviceKeys } from "@/lib/redis/namespace";
+import { bodyTooLargeResponse, BodyTooLargeError, readJsonBody } from "@/lib/http/read-json-body";
 import { controlCookie } from "@/lib/race/meta";
 import { opponentWrite } from "@/lib/race/plan";
 import { describeProblem, raceControlSchema } from "@/lib/race/schema";
+import { INSTRUCTOR_COOKIE, instructorAccess } from "@/lib/race/server/instructor";
 import { readMeta } from "@/lib/race/server/meta-store";
+import { renewLease } from "@/lib/race/server/presenter-lease";
 import { tokenMatches } from "@/lib/race/server/start";
 
 export const dynamic = "force-dynamic";
 
-/** Step / B writes now / resume / stop. Goes through Redis, so any instance can control any run. */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+/** A control signal is a few bytes of JSON. */
+const CONTROL_BODY_LIMIT = 1024;
+const noStore = { "cache-control": "no-store" };
+const refuse = (error: string, status: number) => Response.json({ error }, { status, headers: noStore });
+
+/** Step / B writes now / resume / stop / heartbeat. Goes through Redis, so any instance can control any run. */
+export async function POST(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const parsed = raceControlSchema.safeParse(await request.json().catch(() => null));
-  if (!parsed.success) return Response.json({ error: describeProblem(parsed.error) }, { status: 422 });
+  let body: unknown;
+  try {
+    body = await readJsonBody(request, CONTROL_BODY_LIMIT);
+  } catch (e) {
+    if (e instanceof BodyTooLargeError) return bodyTooLargeResponse(CONTROL_BODY_LIMIT);
+    throw e;
+  }
+  const parsed = raceControlSchema.safeParse(body);
+  if (!parsed.success) return refuse(describeProblem(parsed.error), 422);
+  const access = instructorAccess({ key: request.headers.get("x-instructor-key"), cookie: request.cookies.get(INSTRUCTOR_COOKIE)?.value });
+  if (!access.ok) return refuse(access.message, access.status);
   const meta = await readMeta(id).catch(() => null);
-  if (!meta) return Response.json({ error: "This run does not exist or is older than 24 hours." }, { status: 404 });
-  const token = request.headers.get("x-race-token") ?? (await cookies()).get(controlCookie(id))?.value;
-  if (!tokenMatches(token, meta.controlHash)) return Response.json({ error: "Only the presenter who started this run can control it." }, { status: 403 });
-  if (meta.mode !== "step") return Response.json({ error: "Only step-mode runs take controls." }, { status: 409 });
+  if (!meta) return refuse("This run does not exist or is older than 24 hours.", 404);
+  const token = request.headers.get("x-race-token") ?? request.cookies.get(controlCookie(id))?.value;
+  if (!tokenMatches(token, meta.controlHash)) return refuse("Only the presenter who started this run can control it.", 403);
+  if (meta.mode !== "step") return refuse("Only step-mode runs take controls.", 409);
   const redis = serviceRedis();
-  if (await redis.exists(serviceKeys(id).result)) return Response.json({ error: "This run has already ended." }, { status: 409 });
+  if (await redis.exists(serviceKeys(id).result)) return refuse("This run has already ended.", 409);
   const { type } = parsed.data;
-  if (type === "inject") {
-    if (!meta.opponent) return Response.json({ error: "This run has no client B write configured." }, { status: 409 });
+  if (type === "heartbeat") await renewLease(redis, id);
+  else if (type === "inject") {
+    if (!meta.opponent) return refuse("This run has no client B write configured.", 409);
     await sendControl(redis, id, { type, write: opponentWrite(meta.opponent) });
   } else await sendControl(redis, id, { type });
-  return Response.json({ ok: true }, { headers: { "cache-control": "no-store" } });
+  return Response.json({ ok: true }, { headers: noStore });
 }
