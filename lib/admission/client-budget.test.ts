@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ClientBudgets } from "./client-budget";
 
-const bounds = { inFlight: 2, perMinute: 5, cpuBurstMs: 100, cpuPerSecondMs: 10 };
+const bounds = { inFlight: 2, perMinute: 5, cpuBurstMs: 100, cpuPerSecondMs: 10, cpuReserveMs: 40 };
 
 describe("per-client budgets", () => {
   it("bounds units in flight per client, independently of other clients", () => {
@@ -34,26 +34,30 @@ describe("per-client budgets", () => {
     expect(b.enter("a", 0, 1)).toMatchObject({ ok: false, reason: "per_minute" });
   });
 
-  it("a client whose runs used up its CPU share waits until the bucket refills", () => {
+  it("a client whose runs used up its CPU share waits until the bucket covers half a run again", () => {
     const b = new ClientBudgets(bounds);
     expect(b.enter("a", 0).ok).toBe(true);
     b.leave("a");
-    b.chargeCpu("a", 0, 150); // 100 ms burst - 150 ms used = 50 ms in debt
-    expect(b.enter("a", 0)).toEqual({ ok: false, reason: "cpu", retryAfterMs: 5000, bound: 100 });
+    b.chargeCpu("a", 0, 150); // 100 ms burst - 150 ms used = 50 ms in debt; half a run is 20 ms
+    expect(b.enter("a", 0)).toEqual({ ok: false, reason: "cpu", retryAfterMs: 7000, bound: 100 });
     expect(b.enter("b", 0).ok).toBe(true);
-    expect(b.enter("a", 5000).ok).toBe(true);
+    expect(b.enter("a", 6000).ok).toBe(false);
+    expect(b.enter("a", 7000).ok).toBe(true);
   });
 
-  it("a client past half its CPU share may have one run in flight only", () => {
-    const b = new ClientBudgets(bounds);
-    b.chargeCpu("a", 0, 60); // 40 ms left of 100
+  it("units in flight together never hold much more CPU than the bucket has", () => {
+    const b = new ClientBudgets({ ...bounds, inFlight: 10, cpuReserveMs: 50 });
+    // 100 ms in the bucket, 50 ms a unit: two at once (50 + 25 <= 100), not a third (100 + 25 > 100).
     expect(b.enter("a", 0).ok).toBe(true);
+    expect(b.enter("a", 0).ok).toBe(true);
+    expect(b.enter("a", 0)).toMatchObject({ ok: false, reason: "in_flight", bound: 2, retryAfterMs: 2000 });
+    b.leave("a");
+    b.chargeCpu("a", 0, 50); // the unit that ended burnt its whole limit: 50 ms left, one still running
+    expect(b.enter("a", 0)).toMatchObject({ ok: false, reason: "in_flight", bound: 1 });
+    b.leave("a");
+    expect(b.enter("a", 0).ok).toBe(true); // alone: 25 <= 50
+    b.leave("a");
+    b.chargeCpu("a", 0, 30); // 20 ms left: not even half a run
     expect(b.enter("a", 0)).toMatchObject({ ok: false, reason: "cpu" });
-    b.leave("a");
-    expect(b.enter("a", 0).ok).toBe(true);
-    // Refilled past half (10 ms/s): two at once again.
-    b.leave("a");
-    expect(b.enter("a", 1000).ok).toBe(true);
-    expect(b.enter("a", 1000).ok).toBe(true);
   });
 });

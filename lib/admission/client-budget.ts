@@ -5,9 +5,10 @@
  * per instance it reaches, which still bounds what one browser costs the others.
  */
 import type { RefusalReason } from "./messages";
+import { DEFAULT_LIMITS } from "../runner/limits";
 
 export interface ClientBounds {
-  /** Units in flight (a Run is one, a whole Check is one). */
+  /** Units in flight (a Run is one, a whole Check is one): a learner runs while a Check runs. */
   inFlight: number;
   /** Runs started per rolling minute (a Check counts all its runs). */
   perMinute: number;
@@ -15,6 +16,12 @@ export interface ClientBounds {
   cpuBurstMs: number;
   /** ...and per second once the burst is used up, ms. */
   cpuPerSecondMs: number;
+  /**
+   * CPU each unit in flight may still burn: the run's CPU limit. A unit starts only while the
+   * bucket covers it on top of the units already running, so a burst of busy loops can freeze
+   * worker threads for at most the bucket's worth of CPU, never (units in flight) x (CPU limit).
+   */
+  cpuReserveMs: number;
 }
 
 /**
@@ -22,7 +29,7 @@ export interface ClientBounds {
  * 1-18 ms of sandbox CPU, so even 120 runs a minute need ~36 ms/s; a busy loop costs the CPU
  * limit per run, so a client sending them gets ~1 loop every few seconds once its burst is gone.
  */
-export const CLIENT_BOUNDS: ClientBounds = { inFlight: 4, perMinute: 120, cpuBurstMs: 1000, cpuPerSecondMs: 50 };
+export const CLIENT_BOUNDS: ClientBounds = { inFlight: 2, perMinute: 120, cpuBurstMs: 1000, cpuPerSecondMs: 50, cpuReserveMs: DEFAULT_LIMITS.cpuMs };
 
 const MINUTE_MS = 60_000;
 
@@ -49,11 +56,15 @@ export class ClientBudgets {
     const s = this.state(client, now);
     const b = this.bounds;
     if (s.inFlight >= b.inFlight) return { ok: false, reason: "in_flight", retryAfterMs: 2000, bound: b.inFlight };
-    // In debt from earlier runs' CPU: wait until the bucket is back above zero.
-    if (s.cpu < 0) return { ok: false, reason: "cpu", retryAfterMs: (-s.cpu / b.cpuPerSecondMs) * 1000, bound: b.cpuBurstMs };
-    // Past half its burst, one run at a time: a client sending busy loops then holds one worker
-    // thread now and then, never all of them at once.
-    if (s.cpu < b.cpuBurstMs / 2 && s.inFlight >= 1) return { ok: false, reason: "cpu", retryAfterMs: 2000, bound: b.cpuBurstMs };
+    // The bucket must cover the worst case of the units already running plus half of this one's:
+    // a client sending busy loops gets two at once from a full bucket, then one each time it
+    // has refilled - while a learner's runs, which use a few ms each, never notice.
+    const short = b.cpuReserveMs * (s.inFlight + 0.5) - s.cpu;
+    if (short > 0) {
+      // With a run going, that run ending is what helps; alone, the bucket refilling.
+      if (s.inFlight > 0) return { ok: false, reason: "in_flight", retryAfterMs: 2000, bound: s.inFlight };
+      return { ok: false, reason: "cpu", retryAfterMs: (short / b.cpuPerSecondMs) * 1000, bound: b.cpuBurstMs };
+    }
     while (s.starts.length > 0 && s.starts[0]![0] <= now - MINUTE_MS) s.starts.shift();
     let used = s.starts.reduce((n, [, r]) => n + r, 0);
     if (used + runs > b.perMinute) {

@@ -23,7 +23,7 @@ export function rateLimited(reason: RefusalReason, retryAfterMs: number, bound: 
   const s = Math.max(1, Math.ceil(retryAfterMs / 1000));
   const why =
     reason === "in_flight"
-      ? `you already have ${bound} runs going at once`
+      ? bound === 1 ? "you already have a run going" : `you already have ${bound} runs going at once`
       : reason === "per_minute"
         ? `at most ${bound} runs a minute`
         : "your recent runs kept the CPU busy for a long time - look for a loop that never ends";

@@ -74,21 +74,28 @@ export function buildScenarios(checks: UnitChecks | null): Scenario[] {
   return list;
 }
 
-/** `turn`: the client's unit the whole Check runs under (see lib/lessons/grade.ts). */
+/**
+ * `turn`: the client's unit the whole Check runs under (see lib/lessons/grade.ts). The plain run
+ * goes first and alone: when it fails the grade is decided, and the other scenarios - a busy
+ * loop's worth of CPU each - are never started. The rest then run at the same time.
+ */
 export async function runScenarios(unit: Unit, source: string, scenarios: Scenario[], keys: string[], turn?: ClientTurn): Promise<ScenarioRun[]> {
   const inspectKeys = [...new Set([...unit.inspectKeys, ...keys])];
-  return Promise.all(
-    scenarios.map(async (scenario) => ({
-      scenario,
-      result: await runProgram({
-        source: scenario.suffix ? source + scenario.suffix : source,
-        setup: unit.setup,
-        inspectKeys,
-        plan: scenario.plan,
-        limits: GRADING_LIMITS,
-      }, { turn }),
-    })),
-  );
+  const run = async (scenario: Scenario): Promise<ScenarioRun> => ({
+    scenario,
+    result: await runProgram({
+      source: scenario.suffix ? source + scenario.suffix : source,
+      setup: unit.setup,
+      inspectKeys,
+      plan: scenario.plan,
+      limits: GRADING_LIMITS,
+    }, { turn }),
+  });
+  const [first, ...rest] = scenarios;
+  if (!first) return [];
+  const base = await run(first);
+  if (base.result.status !== "ok") return [base];
+  return [base, ...(await Promise.all(rest.map(run)))];
 }
 
 /** The key's value before the program ran: the setup's SET, or 0 for a missing key. */
