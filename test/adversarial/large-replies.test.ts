@@ -1,7 +1,8 @@
 // What comes back must be bounded too: a large value read a few hundred times grew the host by
 // over 1 GB, and a 200-byte program with tens of thousands of arguments returned a 6 MB result.
 import { describe, expect, it } from "vitest";
-import { adversarialHooks, expectCleanMessage, expectHarmless, MB, newRunId, observe, open, resultBytes, runAs } from "./support";
+import { keyPrefix } from "@/lib/redis/namespace";
+import { adminRedis, adversarialHooks, expectCleanMessage, expectHarmless, MB, newRunId, observe, open, resultBytes, runAs } from "./support";
 
 adversarialHooks();
 
@@ -21,7 +22,10 @@ async function rssGrowth<T>(work: () => Promise<T>): Promise<{ value: T; growth:
 describe("replies and results stay small whatever the program reads", () => {
   it("a 512 KB value read 300 times (150 MB of replies)", async () => {
     const id = newRunId("reply");
-    const src = `${open}await r.set("big", "x".repeat(512 * 1024));\nlet total = 0;\nfor (let i = 0; i < 300; i++) total += (await r.get("big"))!.length;\nconsole.log("read", total);`;
+    // A program can't store 512 KB itself (one value is bounded): it is put in the run's namespace
+    // beforehand, as a value another client left there would be.
+    await adminRedis().set(`${keyPrefix(id)}big`, "x".repeat(512 * 1024));
+    const src = `${open}let total = 0;\nfor (let i = 0; i < 300; i++) total += (await r.get("big"))!.length;\nconsole.log("read", total);`;
     const { value: seen, growth } = await rssGrowth(() => observe(() => runAs(id, src)));
     const r = seen.value;
     expect.soft(r.error?.code).toBe("reply_limit");
@@ -29,6 +33,18 @@ describe("replies and results stay small whatever the program reads", () => {
     expectCleanMessage(r.error, "GET");
     expect.soft(resultBytes(r), "the run's result stays under 1 MB").toBeLessThan(MB);
     expect.soft(growth, "the host's memory stayed bounded").toBeLessThan(256 * MB);
+    await expectHarmless([id], seen);
+  }, 60_000);
+
+  it("a 60 KB value read 300 times (18 MB of replies, each within the one-reply bound)", async () => {
+    const id = newRunId("replies");
+    const src = `${open}await r.set("v", "x".repeat(60 * 1024));\nlet total = 0;\nfor (let i = 0; i < 300; i++) total += (await r.get("v"))!.length;\nconsole.log("read", total);`;
+    const seen = await observe(() => runAs(id, src));
+    const r = seen.value;
+    expect.soft(r.error?.code).toBe("reply_limit");
+    expect.soft(r.output).toEqual([]);
+    expectCleanMessage(r.error);
+    expect.soft(resultBytes(r)).toBeLessThan(MB);
     await expectHarmless([id], seen);
   }, 60_000);
 
