@@ -53,11 +53,26 @@ export interface ClientTurn {
   release: () => void;
 }
 
-/** Starts a unit of `runs` runs for this client, or the rate_limited error to show instead. */
-export function enterClient(client: string, runs = 1): { ok: true; turn: ClientTurn } | { ok: false; error: RunErrorInfo } {
+/**
+ * A refusal is answered after a pause of up to this long. Refusing costs the server little, but
+ * a client that re-sends the moment it is refused (a script, twenty tabs) would otherwise keep
+ * the web server's thread busy answering it - a cost every other learner pays. Waiting costs
+ * nothing but an open request.
+ */
+export const REFUSAL_PAUSE_MS = 1_000;
+
+/**
+ * Starts a unit of `runs` runs for this client, or - after a pause (REFUSAL_PAUSE_MS) - the
+ * rate_limited error to show instead.
+ */
+export async function enterClient(client: string, runs = 1): Promise<{ ok: true; turn: ClientTurn } | { ok: false; error: RunErrorInfo }> {
   const { budgets } = admission();
   const entry = budgets.enter(client, Date.now(), runs);
-  if (!entry.ok) return { ok: false, error: rateLimited(entry.reason, entry.retryAfterMs, entry.bound) };
+  if (!entry.ok) {
+    const pause = Math.min(entry.retryAfterMs, REFUSAL_PAUSE_MS);
+    await new Promise((r) => setTimeout(r, pause));
+    return { ok: false, error: rateLimited(entry.reason, entry.retryAfterMs - pause, entry.bound) };
+  }
   let done = false;
   const release = () => {
     if (done) return;

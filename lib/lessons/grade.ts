@@ -42,7 +42,7 @@ export async function gradeSubmission(unit: Unit, source: string, opts: GradeOpt
   const scenarios = buildScenarios(checks);
   // A Check is one unit in flight for its client (its runs go out together; counted one by one
   // it would use up the bound alone) but counts all its runs per minute: that is what it costs.
-  const entered = opts.client ? enterClient(opts.client, scenarios.length) : undefined;
+  const entered = opts.client ? await enterClient(opts.client, scenarios.length) : undefined;
   if (entered && !entered.ok) return done("error", [], errorOf(entered.error));
   const turn = entered?.turn;
   let runs: ScenarioRun[];

@@ -5,7 +5,7 @@ process.env.PLAYGROUND_WORKERS = "1";
 import { afterEach, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { adminRedis, run } from "./test-support";
-import { BUSY, CLIENT_BOUNDS, configureAdmission } from "../admission";
+import { BUSY, CLIENT_BOUNDS, configureAdmission, REFUSAL_PAUSE_MS } from "../admission";
 import { keyPrefix } from "../redis/namespace";
 import { loadCourse } from "../lessons/loader";
 import { gradeSubmission } from "../lessons/grade";
@@ -21,7 +21,10 @@ describe("per-client shares", () => {
   it(`a client with ${CLIENT_BOUNDS.inFlight} runs in flight is refused another, others are not`, async () => {
     const me = client("inflight");
     const mine = Array.from({ length: CLIENT_BOUNDS.inFlight }, () => run(sleeper(400), { client: me }));
+    const asked = performance.now();
     const extra = await run(sleeper(0), { client: me });
+    // Answered after a pause, so a client re-sending at once can't keep the server busy refusing it.
+    expect(performance.now() - asked).toBeGreaterThanOrEqual(REFUSAL_PAUSE_MS - 5);
     const other = await run(sleeper(0), { client: client("other") });
     expect(extra.error?.code).toBe("rate_limited");
     expect(extra.error?.message).toMatch(/^You're running code very quickly - wait \d+ s and try again \(you already have 2 runs going/);

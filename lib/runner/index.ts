@@ -38,7 +38,7 @@ export async function runProgram(req: RunRequest, opts: RunOptions = {}): Promis
   const client = opts.turn?.client ?? req.client;
   let own: ClientTurn | undefined;
   if (client && !opts.turn) {
-    const entered = enterClient(client);
+    const entered = await enterClient(client);
     if (!entered.ok) return notRun(req, t0, 0, entered.error);
     own = entered.turn;
   }
