@@ -26,10 +26,11 @@ export interface ClientBounds {
 
 /**
  * A learner clicking Run or Check never comes near these; a script does. Lesson programs use
- * 1-18 ms of sandbox CPU, so even 120 runs a minute need ~36 ms/s; a busy loop costs the CPU
- * limit per run, so a client sending them gets ~1 loop every few seconds once its burst is gone.
+ * 1-30 ms of sandbox CPU - a learner runs a few a minute, a few ms/s; a busy loop costs the CPU
+ * limit per run, so a client sending them gets two at once, then one every ~5 s (25 ms/s, about
+ * 1% of the workers' threads).
  */
-export const CLIENT_BOUNDS: ClientBounds = { inFlight: 2, perMinute: 120, cpuBurstMs: 1000, cpuPerSecondMs: 50, cpuReserveMs: DEFAULT_LIMITS.cpuMs };
+export const CLIENT_BOUNDS: ClientBounds = { inFlight: 2, perMinute: 120, cpuBurstMs: 500, cpuPerSecondMs: 25, cpuReserveMs: DEFAULT_LIMITS.cpuMs };
 
 const MINUTE_MS = 60_000;
 

@@ -5,8 +5,9 @@ import { BOUNDS, type Refusal } from "../commands/bounds";
 export const DEFAULT_LIMITS: RunLimits = {
   wallMs: 10_000,
   // Lesson programs and grader fixtures use 1-30 ms of sandbox CPU (measured on a loaded 2-core
-  // machine); a busy loop holds its worker's thread - and every run sharing it - this long.
-  cpuMs: 500,
+  // machine; the slowest fixture, a retry loop that never re-reads, reaches the command limit in
+  // ~120 ms there); a busy loop holds its worker's thread - and every run sharing it - this long.
+  cpuMs: 250,
   memoryBytes: 32 * 1024 * 1024,
   commands: 5_000,
   connections: 10,
