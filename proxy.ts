@@ -35,6 +35,13 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static files need no nonce or id; public/monaco gets its headers from next.config.ts.
-  matcher: ["/((?!_next/static|_next/image|monaco/|icon\\.svg|favicon\\.ico).*)"],
+  matcher: [
+    {
+      // Static files need no nonce or id; public/monaco gets its headers from next.config.ts.
+      source: "/((?!_next/static|_next/image|monaco/|icon\\.svg|favicon\\.ico).*)",
+      // A server action's answer is data, not a document (no nonce to apply), and its browser got
+      // its id with the page: skipping the proxy there is the cheapest part of every Run.
+      missing: [{ type: "header", key: "next-action" }],
+    },
+  ],
 };
