@@ -45,3 +45,13 @@ export function bodyTooLargeResponse(limitBytes = REQUEST_BODY_LIMIT_BYTES): Res
     { status: 413, headers: { "cache-control": "no-store" } },
   );
 }
+
+/** A route's JSON body, or the 413 to answer with when it is over the limit. */
+export async function jsonBodyOr413(request: Request, limitBytes = REQUEST_BODY_LIMIT_BYTES): Promise<{ body: unknown } | { refused: Response }> {
+  try {
+    return { body: await readJsonBody(request, limitBytes) };
+  } catch (e) {
+    if (e instanceof BodyTooLargeError) return { refused: bodyTooLargeResponse(limitBytes) };
+    throw e;
+  }
+}

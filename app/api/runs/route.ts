@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { bodyTooLargeResponse, BodyTooLargeError, readJsonBody } from "@/lib/http/read-json-body";
+import { jsonBodyOr413 } from "@/lib/http/read-json-body";
 import { requestClient, viaHttps } from "@/lib/http/request-client";
 import { controlCookie } from "@/lib/race/meta";
 import { INSTRUCTOR_COOKIE, instructorAccess, instructorSetCookie } from "@/lib/race/server/instructor";
@@ -16,13 +16,9 @@ function splitKey(body: unknown): { key: string | null; run: unknown } {
 
 /** Starts a race-lab run; the presenter's control token comes back in a cookie (and the body, for scripts). */
 export async function POST(request: NextRequest) {
-  let body: unknown;
-  try {
-    body = await readJsonBody(request);
-  } catch (e) {
-    if (e instanceof BodyTooLargeError) return bodyTooLargeResponse();
-    throw e;
-  }
+  const read = await jsonBodyOr413(request);
+  if ("refused" in read) return read.refused;
+  const body = read.body;
   const { key, run } = splitKey(body);
   const access = instructorAccess({ key: key ?? request.headers.get("x-instructor-key"), cookie: request.cookies.get(INSTRUCTOR_COOKIE)?.value });
   if (!access.ok) return Response.json({ error: access.message }, { status: access.status, headers: { "cache-control": "no-store" } });

@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { sendControl } from "@/lib/runner/control";
 import { serviceRedis } from "@/lib/redis/service-client";
 import { serviceKeys } from "@/lib/redis/namespace";
-import { bodyTooLargeResponse, BodyTooLargeError, readJsonBody } from "@/lib/http/read-json-body";
+import { jsonBodyOr413 } from "@/lib/http/read-json-body";
 import { controlCookie } from "@/lib/race/meta";
 import { opponentWrite } from "@/lib/race/plan";
 import { describeProblem, raceControlSchema } from "@/lib/race/schema";
@@ -21,13 +21,9 @@ const refuse = (error: string, status: number) => Response.json({ error }, { sta
 /** Step / B writes now / resume / stop / heartbeat. Goes through Redis, so any instance can control any run. */
 export async function POST(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  let body: unknown;
-  try {
-    body = await readJsonBody(request, CONTROL_BODY_LIMIT);
-  } catch (e) {
-    if (e instanceof BodyTooLargeError) return bodyTooLargeResponse(CONTROL_BODY_LIMIT);
-    throw e;
-  }
+  const read = await jsonBodyOr413(request, CONTROL_BODY_LIMIT);
+  if ("refused" in read) return read.refused;
+  const body = read.body;
   const parsed = raceControlSchema.safeParse(body);
   if (!parsed.success) return refuse(describeProblem(parsed.error), 422);
   const access = instructorAccess({ key: request.headers.get("x-instructor-key"), cookie: request.cookies.get(INSTRUCTOR_COOKIE)?.value });
