@@ -18,7 +18,7 @@ it("the watch page of a run with thousands of large events stays about 1 MB at m
   const runId = `pgs-${randomBytes(6).toString("hex")}`;
   const keys = serviceKeys(runId);
   try {
-    await run(manyLongReads, { runId, stream: true, limits: { commands: 5000 } });
+    await run(manyLongReads, { runId, stream: true, limits: { commands: 5000, cpuMs: 5000 } });
     // As load.ts reads it: the stored result, its trace and the streamed part.
     const result = JSON.parse((await adminRedis().get(keys.result))!) as RunResult;
     const meta = { runId, mode: "live" as const, title: "a big run", source: manyLongReads, inspectKeys: [], createdAt: Date.now() };
