@@ -9,7 +9,7 @@ import { ClientBudgets } from "./client-budget";
 import { AdmissionGate, type GateOptions } from "./gate";
 import { rateLimited } from "./messages";
 
-export { BUSY, STARVED } from "./messages";
+export { BUSY, STARVED } from "../runner/service-errors";
 export { CLIENT_BOUNDS } from "./client-budget";
 
 /** Longest a run waits for a slot before it is told the playground is busy. */

@@ -1,20 +1,8 @@
 /**
- * What a learner is told when the server, not their code, is why a run did not start or finish -
- * and when their own pace is. One home for these texts (runner, grader, actions).
+ * What a learner is told when their own pace is why a run did not start. The server's own
+ * reasons (busy, starved) live with the playground's other errors in lib/runner/service-errors.
  */
 import type { RunErrorInfo } from "../runner/types";
-
-/** The pool's queue was full, or the run would have waited longer than the queue's bound. */
-export const BUSY: RunErrorInfo = {
-  code: "busy",
-  message: "The playground is busy right now - your run could not start in time. This isn't your code; try again in a few seconds.",
-};
-
-/** The run started but the server was too loaded for it to make progress (see wall-charge). */
-export const STARVED: RunErrorInfo = {
-  code: "busy",
-  message: "The playground was too busy to finish your run in time. This isn't your code; run it again in a few seconds.",
-};
 
 export type RefusalReason = "in_flight" | "per_minute" | "cpu";
 

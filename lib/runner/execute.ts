@@ -10,7 +10,7 @@ import { LIMIT_CODES, limitError, resolveLimits } from "./limits";
 import { transpile } from "./transpile";
 import type { Sandbox, GuestError } from "./sandbox";
 import { RunSession } from "./session";
-import { INTERNAL, isRedisOom, REDIS_DOWN, REDIS_FULL } from "./service-errors";
+import { INTERNAL, isRedisOom, REDIS_DOWN, REDIS_FULL, STARVED } from "./service-errors";
 import { queueStringReads, readFinalState, type StringRead } from "./final-state";
 import { streamSink } from "./stream-sink";
 import { ControlReceiver } from "./control";
@@ -23,7 +23,6 @@ import { runUser } from "../redis/acl";
 import { registerRun } from "../redis/janitor";
 import { baseCredentials } from "../redis/config";
 import { startWallCharge } from "../admission/wall-charge";
-import { STARVED } from "../admission/messages";
 
 export async function executeRun(req: RunRequest): Promise<RunResult> {
   const env = await workerEnv();

@@ -20,6 +20,18 @@ export const INTERNAL: RunErrorInfo = {
   message: "The playground hit an internal problem while running your program. Please run it again.",
 };
 
+/** The pool's queue was full, or the run would have waited longer than the queue's bound. */
+export const BUSY: RunErrorInfo = {
+  code: "busy",
+  message: "The playground is busy right now - your run could not start in time. This isn't your code; try again in a few seconds.",
+};
+
+/** The run started but the server was too loaded for it to make progress (see wall-charge). */
+export const STARVED: RunErrorInfo = {
+  code: "busy",
+  message: "The playground was too busy to finish your run in time. This isn't your code; run it again in a few seconds.",
+};
+
 /** Redis's out-of-memory refusal ("OOM command not allowed when used memory > 'maxmemory'"). */
 export function isRedisOom(err: unknown): boolean {
   return err instanceof Error && err.name === "ReplyError" && err.message.startsWith("OOM ");

@@ -3,7 +3,7 @@ import { loadUnit } from "@/lib/lessons/loader";
 import { runProgram } from "@/lib/runner";
 import { meetsExpectation } from "./expectation";
 import { runInputSchema, type RunState } from "./run-contract";
-import { requestClient } from "./request-client";
+import { actionClient } from "@/lib/http/request-client";
 
 function failure(code: NonNullable<RunState["error"]>["code"], message: string): RunState {
   return { status: "error", output: [], trace: null, error: { code, message } };
@@ -27,7 +27,7 @@ export async function runUnit(input: unknown): Promise<RunState> {
   if (scenarioId && !scenario) return failure("bad_request", "That staged race is not part of this unit.");
 
   try {
-    const client = await requestClient();
+    const client = await actionClient();
     const result = await runProgram({ source, setup: unit.setup, inspectKeys: unit.inspectKeys, plan: scenario?.plan, client });
     return {
       status: result.status,

@@ -3,7 +3,7 @@ import { gradeSubmission } from "@/lib/lessons/grade";
 import type { GradeError, GradeResult } from "@/lib/lessons/grade-types";
 import { loadUnit } from "@/lib/lessons/loader";
 import { runInputSchema } from "./run-contract";
-import { requestClient } from "./request-client";
+import { actionClient } from "@/lib/http/request-client";
 
 // Same limits as a run: one schema for the workbench and both actions.
 const checkInputSchema = runInputSchema.pick({ slug: true, source: true });
@@ -28,7 +28,7 @@ export async function checkSubmission(input: unknown): Promise<GradeResult> {
   const unit = loadUnit(parsed.data.slug);
   if (!unit) return failure(parsed.data.slug, "invalid_request", "This unit does not exist. Go back to the course and pick it again.");
   try {
-    return await gradeSubmission(unit, parsed.data.source, { client: await requestClient() });
+    return await gradeSubmission(unit, parsed.data.source, { client: await actionClient() });
   } catch (err) {
     // The grader reports learner mistakes as results; a throw is ours. Log it, never show it.
     console.error("checkSubmission: unexpected failure", err);
