@@ -6,8 +6,8 @@
  * sandbox's memory snapshot (see wasm-snapshot), so its size costs nothing per run.
  */
 import { LEARNER_FILE } from "./transpile";
-import { ALLOWED, methodKind } from "./commands";
-import { MAP_TAG } from "./run-connection";
+import { ALLOWED, methodKind } from "./allowlist/allowlist";
+import { MAP_TAG } from "./bridge/guest-args";
 
 export const PRELUDE_FILE = "playground-runtime.js";
 
