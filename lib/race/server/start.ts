@@ -10,7 +10,7 @@ import { loadUnit } from "@/lib/lessons/loader";
 import { serviceRedis } from "@/lib/redis/service-client";
 import { REPLAY_TTL_S, serviceKeys } from "@/lib/redis/namespace";
 import { resolveLimits } from "@/lib/runner/limits";
-import type { TraceEvent } from "@/lib/trace/types";
+import type { TraceEvent } from "@/lib/trace";
 import { crowdExpected } from "../crowd";
 import { metaKey, type RaceMeta } from "../meta";
 import { buildRaceRun } from "../plan";
