@@ -15,7 +15,8 @@ import { crowdExpected } from "../crowd";
 import { metaKey, type RaceMeta } from "../meta";
 import { buildRaceRun } from "../plan";
 import { crowdStats, type Measurement } from "../stats";
-import { describeProblem, measureSchema, startRaceSchema, type StartRace } from "../schema";
+import { measureSchema, startRaceSchema, type StartRace } from "../schema";
+import { describeIssues } from "@/lib/validation/issues";
 import { releaseRun, reserveRun } from "./admission";
 import { watchPresenterLease } from "./presenter-lease";
 
@@ -35,7 +36,7 @@ export function tokenMatches(token: string | undefined, controlHash: string): bo
 /** `client`: the requester's identity key (lib/http/client-id.ts), for its own bound on runs. */
 export async function startRace(body: unknown, client: string): Promise<StartOutcome> {
   const parsed = startRaceSchema.safeParse(body);
-  if (!parsed.success) return { ok: false, status: 422, message: describeProblem(parsed.error) };
+  if (!parsed.success) return { ok: false, status: 422, message: describeIssues(parsed.error, { first: true }) };
   const input: StartRace = parsed.data;
   const built = buildRaceRun(input, (slug) => loadUnit(slug));
   if (!built.ok) return { ok: false, status: 422, message: built.message };
@@ -105,7 +106,7 @@ async function ensureStored(result: RunResult): Promise<void> {
 /** One point of the contention chart: a crowd run, awaited, reduced to its figures. */
 export async function measureCrowd(body: unknown, client: string): Promise<{ ok: true; measurement: Measurement } | { ok: false; status: 422 | 429 | 500; message: string }> {
   const parsed = measureSchema.safeParse(body);
-  if (!parsed.success) return { ok: false, status: 422, message: describeProblem(parsed.error) };
+  if (!parsed.success) return { ok: false, status: 422, message: describeIssues(parsed.error, { first: true }) };
   const { clients, atomic } = parsed.data;
   const input: StartRace = { mode: "crowd", clients, atomic, key: "counter", increment: 1 };
   const built = buildRaceRun(input, () => undefined);
