@@ -8,9 +8,10 @@ import { runProgram } from "@/lib/runner";
 import type { RunResult } from "@/lib/runner";
 import { loadUnit } from "@/lib/lessons/loader";
 import { serviceRedis } from "@/lib/redis/service-client";
-import { REPLAY_TTL_S, serviceKeys } from "@/lib/redis/namespace";
+import { REPLAY_TTL_S } from "@/lib/redis/namespace";
+import { publishUnlessStored } from "@/lib/race-stream";
+import { resultJson } from "@/lib/runner/bound-result";
 import { resolveLimits } from "@/lib/runner/limits";
-import type { TraceEvent } from "@/lib/trace";
 import { crowdExpected } from "../crowd";
 import { metaKey, type RaceMeta } from "../meta";
 import { buildRaceRun } from "../plan";
@@ -80,27 +81,9 @@ export async function startRace(body: unknown, client: string): Promise<StartOut
   return { ok: true, runId, token };
 }
 
-/**
- * A run rejected before it started (syntax error, bad request, pool failure) never opens its
- * stream; publish its end and result so viewers are told instead of waiting forever.
- */
+/** A run that never opened its stream still ends it (lib/race-stream has the why). */
 async function ensureStored(result: RunResult): Promise<void> {
-  const redis = serviceRedis();
-  const keys = serviceKeys(result.runId);
-  if (await redis.exists(keys.result)) return;
-  const end: TraceEvent = result.trace.events.findLast((e) => e.kind === "end") ?? {
-    kind: "end",
-    seq: (result.trace.events.at(-1)?.seq ?? 0) + 1,
-    at: 0,
-    status: result.status,
-    ...(result.error ? { message: result.error.message } : {}),
-  };
-  await redis
-    .multi()
-    .xadd(keys.events, "MAXLEN", "~", "20000", "*", "e", JSON.stringify(end))
-    .expire(keys.events, REPLAY_TTL_S)
-    .set(keys.result, JSON.stringify(result), "EX", REPLAY_TTL_S)
-    .exec();
+  await publishUnlessStored(serviceRedis(), result, resultJson(result));
 }
 
 /** One point of the contention chart: a crowd run, awaited, reduced to its figures. */

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { sendControl } from "@/lib/runner/control";
 import { serviceRedis } from "@/lib/redis/service-client";
-import { serviceKeys } from "@/lib/redis/namespace";
+import { runHasEnded } from "@/lib/race-stream";
 import { jsonBodyOr413 } from "@/lib/http/read-json-body";
 import { controlCookie } from "@/lib/race/meta";
 import { opponentWrite } from "@/lib/race/plan";
@@ -35,7 +35,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   if (!tokenMatches(token, meta.controlHash)) return refuse("Only the presenter who started this run can control it.", 403);
   if (meta.mode !== "step") return refuse("Only step-mode runs take controls.", 409);
   const redis = serviceRedis();
-  if (await redis.exists(serviceKeys(id).result)) return refuse("This run has already ended.", 409);
+  if (await runHasEnded(redis, id)) return refuse("This run has already ended.", 409);
   const { type } = parsed.data;
   if (type === "heartbeat") await renewLease(redis, id);
   else if (type === "inject") {
