@@ -7,8 +7,8 @@ import { connect, createServer, type AddressInfo, type Server } from "node:net";
 import Redis from "ioredis";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { runUser } from "./acl";
-import { keyPrefix, serviceKeys } from "./namespace";
-import { registerRun, RUN_LEASE_MS, RUN_REGISTRY_KEY, runDeadline, startJanitor, sweepExpiredRuns } from "./janitor";
+import { keyPrefix, RUN_REGISTRY_KEY, serviceKeys } from "./namespace";
+import { registerRun, RUN_LEASE_MS, runDeadline, startJanitor, sweepExpiredRuns } from "./janitor";
 
 const JANITOR_DB = 9;
 const WALL_MS = 10_000;
