@@ -13,6 +13,7 @@ import { buildRaceRun } from "../lib/race/plan";
 import { startRaceSchema } from "../lib/race/schema";
 import { toMeasurement } from "../lib/race/server/start";
 import { serviceKeys } from "../lib/redis/namespace";
+import { parseStreamedEvent } from "../lib/race-stream";
 
 const url = process.env.REDIS_URL!;
 const quick = process.argv.includes("--quick");
@@ -64,7 +65,7 @@ async function directXread(): Promise<number[]> {
       for (const [id, fields] of res[0]![1]) {
         last = id;
         lat.push(t - Number(id.split("-")[0]));
-        if (fields[1]!.startsWith('{"kind":"end"')) return;
+        if (parseStreamedEvent(fields[1])?.kind === "end") return;
       }
     }
   })();

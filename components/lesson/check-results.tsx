@@ -1,7 +1,7 @@
 "use client";
 import { CheckCircle2, CircleAlert, Eye, XCircle } from "lucide-react";
 import type { GradeResult, GradeTest } from "@/lib/lessons/grade-types";
-import type { Trace } from "@/lib/trace/types";
+import type { Trace } from "@/lib/trace";
 
 const VERDICT = {
   pass: { icon: CheckCircle2, text: "All checks passed - this unit is done.", tone: "text-emerald-700 dark:text-emerald-300" },

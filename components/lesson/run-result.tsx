@@ -1,5 +1,5 @@
-import type { RunState, RunStateError } from "@/app/lessons/[slug]/run-contract";
-import type { TraceValue } from "@/lib/trace/types";
+import type { RunState, RunStateError } from "@/lib/lessons/requests/contract";
+import type { TraceValue } from "@/lib/trace";
 import { Button } from "@/components/ui/button";
 
 const ERROR_TITLES: Record<RunStateError["code"], string> = {

@@ -1,7 +1,7 @@
 "use client";
 import { Eye } from "lucide-react";
 import { useState, useTransition } from "react";
-import { revealSolution } from "@/app/lessons/[slug]/actions";
+import { revealSolution } from "./actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 

@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useState, useTransition } from "react";
-import { checkSubmission } from "@/app/lessons/[slug]/check-action";
+import { checkSubmission } from "./actions";
 import type { GradeResult } from "@/lib/lessons/grade-types";
 import { recordRun } from "./progress-store";
 import { failedCallMessage, tooLargeToSend } from "./use-run";

@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useState, useTransition } from "react";
-import { runUnit } from "@/app/lessons/[slug]/actions";
-import { MAX_SOURCE_BYTES, type RunState } from "@/app/lessons/[slug]/run-contract";
+import { runUnit } from "./actions";
+import { MAX_SOURCE_BYTES, type RunState } from "@/lib/lessons/requests/contract";
 import { NEAR_LIMIT, programTooLargeMessage, REQUEST_BODY_LIMIT_BYTES, requestTooLarge, utf8Bytes } from "@/lib/http/body-limit";
 import { recordRun } from "./progress-store";
 

@@ -4,7 +4,7 @@ import { CodeEditor } from "@/components/editor/code-editor";
 import type { EditorApi, EditorRunError } from "@/components/editor/editor-api";
 import { exposeTestHook } from "@/components/editor/test-hook";
 import { Timeline } from "@/components/timeline/timeline";
-import type { Trace } from "@/lib/trace/types";
+import type { Trace } from "@/lib/trace";
 import { CheckResults } from "./check-results";
 import { loadSavedCode, saveCode } from "./code-storage";
 import { RunResult } from "./run-result";

@@ -1,7 +1,7 @@
 import { crowdStats } from "@/lib/race/stats";
 import type { PublicRaceMeta } from "@/lib/race/meta";
 import type { StreamedResult } from "@/lib/race/streamed-result";
-import type { Trace } from "@/lib/trace/types";
+import type { Trace } from "@/lib/trace";
 
 /** Attempts per client (bars + table) and whether the final value is exact. */
 export function CrowdPanel({ crowd, trace, result }: { crowd: NonNullable<PublicRaceMeta["crowd"]>; trace: Trace; result: StreamedResult | null }) {

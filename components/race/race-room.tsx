@@ -11,7 +11,7 @@ import type { PublicRaceMeta } from "@/lib/race/meta";
 import { runPhase } from "@/lib/race/live-trace";
 import { describeOpponent } from "@/lib/race/plan";
 import type { StreamedResult } from "@/lib/race/streamed-result";
-import type { Trace } from "@/lib/trace/types";
+import type { Trace } from "@/lib/trace";
 import { CrowdPanel } from "./crowd-panel";
 import { KeyLegend, PresenterControls } from "./presenter-controls";
 import { EventLog, ExecOutcomes, RunStatus } from "./run-status";

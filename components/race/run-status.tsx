@@ -1,7 +1,6 @@
-import { describeEvent, formatArgs } from "@/lib/trace/format";
+import { describeEvent, formatArgs, type CommandEvent, type Trace } from "@/lib/trace";
 import { runPhase } from "@/lib/race/live-trace";
 import type { StreamedResult } from "@/lib/race/streamed-result";
-import type { CommandEvent, Trace } from "@/lib/trace/types";
 import type { StreamState } from "./use-run-stream";
 
 /** One sentence on where the run stands, in a live region so the audience hears it too. */

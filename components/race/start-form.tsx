@@ -3,7 +3,8 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { MAX_CROWD } from "@/lib/race/crowd";
-import { describeProblem, RACE_MODES, startRaceSchema, type Opponent, type RaceMode, type StartRaceInput } from "@/lib/race/schema";
+import { RACE_MODES, startRaceSchema, type Opponent, type RaceMode, type StartRaceInput } from "@/lib/race/schema";
+import { describeIssues } from "@/lib/validation/issues";
 
 export interface UnitChoice {
   slug: string;
@@ -67,7 +68,7 @@ export function StartForm({ units, askKey }: { units: UnitChoice[]; askKey: bool
     e.preventDefault();
     const body = request();
     const valid = startRaceSchema.safeParse(body);
-    if (!valid.success) return setError(describeProblem(valid.error));
+    if (!valid.success) return setError(describeIssues(valid.error, { first: true }));
     setBusy(true);
     setError("");
     // The key travels with the request only; the server then remembers it in an HttpOnly cookie.

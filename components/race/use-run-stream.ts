@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from "react";
 import { appendEvents, emptyTrace } from "@/lib/race/live-trace";
 import type { StreamedResult } from "@/lib/race/streamed-result";
-import type { Trace, TraceEvent } from "@/lib/trace/types";
+import type { Trace, TraceEvent } from "@/lib/trace";
 
 export type StreamState = "connecting" | "live" | "ended" | "failed";
 

@@ -1,7 +1,6 @@
 import { clsx } from "clsx";
 import { CircleCheck, CircleDashed, CircleX, EyeOff, RotateCcw, Trash } from "lucide-react";
-import type { Attempt, AttemptOutcome } from "@/lib/trace/analysis";
-import { attemptTitle } from "@/lib/trace/format";
+import { attemptTitle, type Attempt, type AttemptOutcome } from "@/lib/trace";
 
 const ICON: Record<AttemptOutcome, typeof CircleCheck> = {
   committed: CircleCheck,

@@ -17,9 +17,7 @@ import {
   Zap,
   type LucideIcon,
 } from "lucide-react";
-import { isWriteCommand } from "@/lib/trace/analysis";
-import { execFailures, formatArgs, formatValue } from "@/lib/trace/format";
-import type { CommandEvent, PauseEvent } from "@/lib/trace/types";
+import { isWriteCommand, execFailures, formatArgs, formatValue, type CommandEvent, type PauseEvent } from "@/lib/trace";
 
 export type Tone = "watch" | "read" | "multi" | "queued" | "committed" | "aborted" | "control" | "error" | "write" | "dirty" | "pause";
 

@@ -1,6 +1,5 @@
 import { useId } from "react";
-import type { Conflict } from "@/lib/trace/analysis";
-import type { SeqLookup } from "@/lib/trace/lookup";
+import type { Conflict, SeqLookup } from "@/lib/trace";
 
 interface ConflictArrowsProps {
   conflicts: Conflict[];

@@ -1,8 +1,6 @@
 import { X, Zap } from "lucide-react";
 import type { ReactNode } from "react";
-import type { Conflict } from "@/lib/trace/analysis";
-import { conflictSentence, describeEvent, describeRun, eventLine } from "@/lib/trace/format";
-import type { CommandEvent, ConsoleEvent, TraceClient, TraceEvent, TraceValue } from "@/lib/trace/types";
+import { conflictSentence, describeEvent, describeRun, eventLine, type Conflict, type CommandEvent, type ConsoleEvent, type TraceClient, type TraceEvent, type TraceValue } from "@/lib/trace";
 
 export type DetailsTarget =
   | { kind: "event"; event: TraceEvent; index: number }

@@ -1,8 +1,7 @@
 import { Copy, Download } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { traceToText } from "@/lib/trace/analysis";
-import type { Trace } from "@/lib/trace/types";
+import { traceToText, type Trace } from "@/lib/trace";
 
 /** Copy as MONITOR-like text (to paste in a question) or download the raw trace as JSON. */
 export function ExportButtons({ trace, filename = "trace" }: { trace: Trace; filename?: string }) {

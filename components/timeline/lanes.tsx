@@ -1,11 +1,9 @@
 import { Bot, Code, Database } from "lucide-react";
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type CSSProperties, type Ref } from "react";
-import { valueAt, type ValueTrack } from "@/lib/trace/analysis-values";
-import { pointLookup } from "@/lib/trace/lookup";
-import { formatValue } from "@/lib/trace/format";
-import type { Trace } from "@/lib/trace/types";
+import { valueAt, pointLookup, formatValue, type ValueTrack, type Trace } from "@/lib/trace";
 import { ConflictArrows } from "./conflict-arrows";
-import { TimelineRow, type RowContext } from "./row";
+import type { RowContext } from "./row-context";
+import { TimelineRow } from "./row";
 import { rowAt, type RowModel } from "./rows";
 
 const GUTTER = "3rem";

@@ -1,7 +1,7 @@
 import { clsx } from "clsx";
 import type { Terminal } from "lucide-react";
-import type { ConsoleEvent } from "@/lib/trace/types";
-import type { RowContext } from "./row";
+import type { ConsoleEvent } from "@/lib/trace";
+import type { RowContext } from "./row-context";
 
 interface NoteProps {
   icon: typeof Terminal;

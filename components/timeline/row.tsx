@@ -1,33 +1,14 @@
 import { clsx } from "clsx";
 import { ChevronDown, ChevronUp, Flag, Swords, Terminal, Zap } from "lucide-react";
 import { memo, type ReactNode } from "react";
-import type { Attempt, Conflict } from "@/lib/trace/analysis";
-import type { ValuePoint, ValueTrack } from "@/lib/trace/analysis-values";
-import type { SeqLookup } from "@/lib/trace/lookup";
+import { conflictSentence, describeEvent, describeRun, eventLine, formatArgs, type Attempt, type TraceEvent } from "@/lib/trace";
 import { Note } from "./note";
 import { TrackCells } from "./track-cells";
-import { conflictSentence, describeEvent, describeRun, eventLine, formatArgs } from "@/lib/trace/format";
-import type { TraceEvent } from "@/lib/trace/types";
 import { AttemptLabel, BRACKET_CLASS } from "./attempt-label";
 import { Chip } from "./chip";
 import { commandLook, pauseLook } from "./chip-style";
+import type { RowContext } from "./row-context";
 import { rowRange, type Row } from "./rows";
-
-export interface RowContext {
-  lanes: string[];
-  laneOf: Map<string, number>;
-  tracks: ValueTrack[];
-  /** Per displayed track: the point recorded at a seq. */
-  pointAt: SeqLookup<ValuePoint>[];
-  /** Event index of the current step; null when the whole run is shown. */
-  current: number | null;
-  selected: string | null;
-  dirtying: Map<number, Conflict[]>;
-  indexOfSeq: SeqLookup<number>;
-  onSelect: (key: string, line: number | null) => void;
-  onStep: (index: number) => void;
-  onToggleRun: (firstSeq: number) => void;
-}
 
 export const eventKey = (e: TraceEvent) => `e${e.seq}`;
 export const runKey = (events: readonly TraceEvent[]) => `r${events[0]?.seq ?? 0}`;

@@ -3,14 +3,7 @@
  * "why it failed" lines). Fixed heights let the lanes render only the rows in view, which is
  * what keeps a 5,000-event trace fast.
  */
-import {
-  attempts,
-  collapseRuns,
-  conflicts,
-  type Attempt,
-  type Conflict,
-} from "@/lib/trace/analysis";
-import type { CommandEvent, ConsoleEvent, Trace, TraceEvent } from "@/lib/trace/types";
+import { attempts, collapseRuns, conflicts, type Attempt, type Conflict, type CommandEvent, type ConsoleEvent, type Trace, type TraceEvent } from "@/lib/trace";
 
 export type Row =
   | { kind: "attempt"; attempt: Attempt }

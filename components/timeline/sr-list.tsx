@@ -1,5 +1,5 @@
 import { memo } from "react";
-import { attemptTitle, conflictSentence, describeEvent, describeRun } from "@/lib/trace/format";
+import { attemptTitle, conflictSentence, describeEvent, describeRun } from "@/lib/trace";
 import type { Row, RowModel } from "./rows";
 
 function text(row: Row): string {

@@ -1,5 +1,5 @@
 import { CircleCheck, CircleX, RotateCcw, TriangleRight } from "lucide-react";
-import type { Attempt } from "@/lib/trace/analysis";
+import type { Attempt } from "@/lib/trace";
 
 /** One line over the lanes: how many attempts, WatchErrors and retries, per client. */
 export function Summary({ attempts }: { attempts: Attempt[] }) {

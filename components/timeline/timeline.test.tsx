@@ -3,9 +3,8 @@ import { act, cleanup, fireEvent, render, screen, within } from "@testing-librar
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { hydrateRoot } from "react-dom/client";
 import { renderToString } from "react-dom/server";
-import { traceToText } from "@/lib/trace/analysis";
+import { traceToText, type Trace } from "@/lib/trace";
 import { bigRaceTrace, fixtures, recorded } from "@/lib/trace/fixtures";
-import type { Trace } from "@/lib/trace/types";
 import { Timeline } from "./timeline";
 
 afterEach(cleanup);

@@ -6,10 +6,7 @@
 import { clsx } from "clsx";
 import { Inbox, TriangleExclamationPoint } from "lucide-react";
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { extendsTrace, watchedValues } from "@/lib/trace/analysis";
-import { describeEvent, eventLine } from "@/lib/trace/format";
-import { seqIndex, type SeqLookup } from "@/lib/trace/lookup";
-import type { Trace } from "@/lib/trace/types";
+import { extendsTrace, watchedValues, describeEvent, eventLine, seqIndex, type SeqLookup, type Trace } from "@/lib/trace";
 import { DetailsPanel, type DetailsTarget } from "./details-panel";
 import { ExportButtons } from "./export-buttons";
 import { Lanes, type LanesHandle } from "./lanes";

@@ -1,8 +1,7 @@
 import { clsx } from "clsx";
 import { BookOpen, Pencil } from "lucide-react";
-import type { ValuePoint } from "@/lib/trace/analysis-values";
-import { formatValue } from "@/lib/trace/format";
-import type { RowContext } from "./row";
+import { formatValue, type ValuePoint } from "@/lib/trace";
+import type { RowContext } from "./row-context";
 
 /** The watched keys' columns for one row: the value read or written here, else a thin rail. */
 export function TrackCells({ ctx, seqs }: { ctx: RowContext; seqs: number[] }) {

@@ -5,7 +5,7 @@ import { CATALOGUE, TRANSACTION_COMMANDS } from "./catalogue";
 import { ALLOWED_METHODS, methodKind, QUEUEABLE_METHODS } from "../runner/allowlist/allowlist";
 import { ALLOWED_API_DTS } from "../runner/allowlist/api-dts";
 import { runUser } from "../redis/acl";
-import { isReadCommand, isWriteCommand, writtenKeys } from "../trace/analysis";
+import { isReadCommand, isWriteCommand, writtenKeys } from "../trace";
 
 describe("tables derived from the catalogue", () => {
   const rules = new Set(runUser("derivedtest").rules);

@@ -4,7 +4,7 @@
  * zero tests run is a fail, never a pass.
  */
 import type { RunErrorInfo } from "../runner/types";
-import type { Trace } from "../trace/types";
+import type { Trace } from "../trace";
 
 export type GradeStatus = "pass" | "fail" | "error";
 

@@ -7,7 +7,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { formatIssues, unitFileSchema } from "./schema";
+import { unitFileSchema } from "./schema";
+import { describeIssues } from "../validation/issues";
 import type { Unit } from "./types";
 
 const FOLDER = /^(\d{2,})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
@@ -96,7 +97,7 @@ function readUnit(folder: string, where: string): Unit {
     throw new ContentError(where, `unit.json: invalid JSON: ${(err as Error).message}`);
   }
   const parsed = unitFileSchema.safeParse(json);
-  if (!parsed.success) throw new ContentError(where, `unit.json: ${formatIssues(parsed.error)}`);
+  if (!parsed.success) throw new ContentError(where, `unit.json: ${describeIssues(parsed.error)}`);
   const meta = parsed.data;
 
   const prose = readText(folder, where, "lesson.md");

@@ -67,13 +67,3 @@ export type _ScenarioFits = Assert<z.infer<typeof scenarioSchema> extends UnitSc
 export type _UnitFileFits = Assert<
   UnitFile extends Omit<Unit, "slug" | "order" | "prose" | "starter" | "solution"> ? true : false
 >;
-
-/** "expected.finalState.balance:1: must ..." - zod issues in content-author words. */
-export function formatIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const where = issue.path.map(String).join(".");
-      return where ? `${where}: ${issue.message}` : issue.message;
-    })
-    .join("; ");
-}

@@ -19,7 +19,7 @@ export interface UnitScenario {
 
 /** What a correct program produces; the e2e tests and the grader check these. */
 export interface UnitExpectation {
-  /** Lines that must appear in the console output, in this order (others may be between). */
+  /** Lines the console output must contain as whole lines, exactly and in this order (others may be between). */
   outputIncludes: string[];
   /** Redis values after the run (learner key names, string values as Redis returns them). */
   finalState: Record<string, string>;

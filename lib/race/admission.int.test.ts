@@ -8,6 +8,7 @@ import {
   MAX_VIEWERS_PER_CLIENT,
   MAX_VIEWERS_PER_INSTANCE,
   openViewer,
+  openViewers,
   releaseRun,
   reserveRun,
 } from "./server/admission";
@@ -53,15 +54,21 @@ describe("admission", () => {
   });
 
   it("counts SSE viewers and releases each slot once", () => {
+    const before = openViewers();
     const a = openViewer("c:a");
     const b = openViewer("c:a");
-    if (!a.ok || !b.ok) throw new Error("two viewers must fit");
+    const other = openViewer("c:b");
+    if (!a.ok || !b.ok || !other.ok) throw new Error("three viewers must fit");
+    expect([openViewers(), openViewers("c:a"), openViewers("c:b")]).toEqual([before + 3, 2, 1]);
     a.release();
+    // A second release of the same slot (a stream closed twice) frees nothing more.
     a.release();
+    expect([openViewers(), openViewers("c:a"), openViewers("c:b")]).toEqual([before + 2, 1, 1]);
     b.release();
-    const c = openViewer("c:a");
-    expect(c.ok).toBe(true);
-    if (c.ok) c.release();
+    b.release();
+    expect([openViewers(), openViewers("c:a"), openViewers("c:b")]).toEqual([before + 1, 0, 1]);
+    other.release();
+    expect(openViewers()).toBe(before);
   });
 
   it("one client cannot take the audience's SSE slots: its own bound comes first, others still get in", () => {

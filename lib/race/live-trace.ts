@@ -4,7 +4,7 @@
  * no client list, so clients are inferred until the stored result brings the real ones.
  */
 import { clientOrder } from "./stats";
-import type { Trace, TraceClient, TraceEvent, TraceValue } from "../trace/types";
+import type { Trace, TraceClient, TraceEvent, TraceValue } from "../trace";
 
 export const emptyTrace = (): Trace => ({ version: 1, clients: [], events: [], truncated: false });
 

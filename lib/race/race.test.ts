@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { transpile } from "../runner/transpile";
 import type { Unit } from "../lessons/types";
-import type { CommandEvent, Trace, TraceEvent } from "../trace/types";
+import type { CommandEvent, Trace, TraceEvent } from "../trace";
 import { crowdExpected, crowdProgram, MAX_CROWD } from "./crowd";
 import { appendEvents, emptyTrace, inferClients, runPhase } from "./live-trace";
 import { buildRaceRun } from "./plan";

@@ -53,10 +53,3 @@ export type RaceControl = z.infer<typeof raceControlSchema>;
 export const measureSchema = z
   .object({ clients: z.number().int().min(1).max(MAX_CROWD), atomic: z.boolean().default(false) })
   .strict();
-
-/** The first problem, in the instructor's words. */
-export function describeProblem(error: z.ZodError): string {
-  const i = error.issues[0];
-  if (!i) return "The request was not understood.";
-  return i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message;
-}

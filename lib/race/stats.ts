@@ -2,8 +2,7 @@
  * Crowd figures from a trace: attempts per client and attempts per successful transaction.
  * Pure, isomorphic: the race page, the contention route and the bench all count the same way.
  */
-import { attempts, isWriteCommand } from "../trace/analysis";
-import type { Trace } from "../trace/types";
+import { attempts, isWriteCommand, type Trace } from "../trace";
 
 export interface ClientAttempts {
   client: string;

@@ -1,5 +1,5 @@
 import type { RunResult } from "@/lib/runner/types";
-import type { TraceClient } from "@/lib/trace/types";
+import type { TraceClient } from "@/lib/trace";
 
 /** What the `result` SSE event carries: everything but the events already streamed. */
 export interface StreamedResult {

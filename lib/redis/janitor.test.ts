@@ -3,11 +3,12 @@
 // parallel never see these keys and the sweep never sees their runs. ACL users are server-wide:
 // each test deletes its own, and their `pg-run-jan-` prefix is what isolation.test.ts ignores.
 import { randomBytes } from "node:crypto";
+import { connect, createServer, type AddressInfo, type Server } from "node:net";
 import Redis from "ioredis";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { runUser } from "./acl";
-import { keyPrefix, serviceKeys } from "./namespace";
-import { registerRun, RUN_LEASE_MS, RUN_REGISTRY_KEY, runDeadline, startJanitor, sweepExpiredRuns } from "./janitor";
+import { keyPrefix, RUN_REGISTRY_KEY, serviceKeys } from "./namespace";
+import { registerRun, RUN_LEASE_MS, runDeadline, startJanitor, sweepExpiredRuns } from "./janitor";
 
 const JANITOR_DB = 9;
 const WALL_MS = 10_000;
@@ -111,12 +112,58 @@ describe("the janitor cleans up runs whose worker died", () => {
     }
   });
 
-  it("the background janitor survives Redis being unreachable", async () => {
-    const down = new Redis("redis://127.0.0.1:1", { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    down.on("error", () => {});
-    const stop = startJanitor(down, 10);
-    await new Promise((r) => setTimeout(r, 60));
-    stop();
-    down.disconnect();
+  it("the background janitor survives Redis being unreachable, and sweeps once it is back", async () => {
+    // Redis behind a port nothing listens on yet: every tick fails. Then the port starts
+    // forwarding to the real Redis, and the same janitor must go on to sweep.
+    const port = await freePort();
+    const target = new URL(process.env.REDIS_URL!);
+    const flaky = new Redis({ host: "127.0.0.1", port, db: JANITOR_DB, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => 20 });
+    let connectErrors = 0;
+    flaky.on("error", () => (connectErrors += 1));
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    const dead = await abandoned();
+    const stop = startJanitor(flaky, 10);
+    let proxy: Server | undefined;
+    try {
+      await expect.poll(() => connectErrors, { timeout: 5000, interval: 10 }).toBeGreaterThanOrEqual(5);
+      // Ticks during the outage did nothing, threw nothing.
+      expect(await redis.zscore(RUN_REGISTRY_KEY, dead)).not.toBeNull();
+      proxy = forward(port, target.hostname, Number(target.port || 6379));
+      await expect.poll(() => redis.zscore(RUN_REGISTRY_KEY, dead), { timeout: 10_000, interval: 20 }).toBeNull();
+      expect(await learnerKeys(dead)).toEqual([]);
+      expect(unhandled).toEqual([]);
+    } finally {
+      stop();
+      process.off("unhandledRejection", onUnhandled);
+      flaky.disconnect();
+      await new Promise((r) => (proxy ? proxy.close(r) : r(undefined)));
+    }
   });
 });
+
+/** A loopback port free right now. */
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
+  const { port } = s.address() as AddressInfo;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+/** A plain TCP forwarder from a loopback port to Redis: the network coming back. */
+function forward(port: number, host: string, to: number): Server {
+  const server = createServer((client) => {
+    const upstream = connect(to, host);
+    client.pipe(upstream).pipe(client);
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on("error", end).on("close", end);
+    upstream.on("error", end).on("close", end);
+  });
+  server.listen(port, "127.0.0.1");
+  return server;
+}

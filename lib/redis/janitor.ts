@@ -18,11 +18,12 @@
 import type Redis from "ioredis";
 import type { ChainableCommander } from "ioredis";
 import { runUsername } from "./acl";
-import { keyPrefix, RUN_ID_PATTERN } from "./namespace";
+import { keyPrefix, RUN_ID_PATTERN, RUN_REGISTRY_KEY } from "./namespace";
 import { OrphanSweeper } from "./orphans";
 
-/** The registry. Its `{pg}` hash tag can never be a run's (`{r:<id>}`), so no run can reach it. */
-export const RUN_REGISTRY_KEY = "{pg}:runs";
+// Its home is namespace.ts (with the other key names); importers of the janitor find it here too.
+export { RUN_REGISTRY_KEY } from "./namespace";
+
 
 /**
  * Margin on top of a run's wall limit before the janitor treats it as abandoned. It covers the

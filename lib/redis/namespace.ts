@@ -14,6 +14,9 @@ export function aclKeyPattern(runId: string): string {
   return `~${keyPrefix(runId)}*`;
 }
 
+/** The registry of runs in flight (lib/redis/janitor.ts). Its `{pg}` hash tag can never be a run's (`{r:<id>}`), so no run can reach it. */
+export const RUN_REGISTRY_KEY = "{pg}:runs";
+
 export const serviceKeys = (runId: string) => ({
   control: `{r:${runId}}#ctl`,
   events: `{r:${runId}}#events`,

@@ -4,8 +4,8 @@ import Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalRedis } from "../../scripts/redis-server.mjs";
 import { runUser } from "./acl";
-import { registerRun, RUN_REGISTRY_KEY, startJanitor } from "./janitor";
-import { keyPrefix, serviceKeys } from "./namespace";
+import { registerRun, startJanitor } from "./janitor";
+import { keyPrefix, RUN_REGISTRY_KEY, serviceKeys } from "./namespace";
 import { OrphanSweeper, PAGES_PER_SWEEP, SCAN_COUNT, USER_GRACE_MS } from "./orphans";
 
 let server: Awaited<ReturnType<typeof startLocalRedis>>;

@@ -16,9 +16,8 @@
  * so the next sweep continues where this one stopped), at most USERS_PER_SWEEP users deleted.
  */
 import type Redis from "ioredis";
-import { RUN_REGISTRY_KEY } from "./janitor";
 import { runUsername } from "./acl";
-import { RUN_ID_PATTERN } from "./namespace";
+import { RUN_ID_PATTERN, RUN_REGISTRY_KEY } from "./namespace";
 
 export const SCAN_COUNT = 1000;
 export const PAGES_PER_SWEEP = 10;

@@ -44,7 +44,7 @@ describe("the CLI", () => {
     const unit = course[0]!;
     const out = execFileSync("npx", ["tsx", "scripts/playground.ts", "run", `lessons/01-${unit.slug}/starter.ts`, "--unit", unit.slug], { encoding: "utf8" });
     expect(out).toContain(unit.expected.outputIncludes[0]);
-    expect(out).toMatch(/EXEC .*committed/);
+    expect(out).toMatch(/"EXEC" .*committed/);
     expect(out).toContain("Status: ok");
   });
 

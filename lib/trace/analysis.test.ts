@@ -9,10 +9,12 @@ import {
   watchedValues,
   watchErrors,
   writtenKeys,
-} from "./analysis";
-import { execResult } from "./analysis-commands";
+  execResult,
+  type CommandEvent,
+  type Trace,
+  type TraceEvent,
+} from "./index";
 import { bigRaceTrace, fixtures } from "./fixtures";
-import type { CommandEvent, Trace, TraceEvent } from "./types";
 
 /** Builds a trace from terse command tuples, numbering seqs and times like the bridge would. */
 function trace(events: Array<Partial<CommandEvent> & Pick<CommandEvent, "client" | "name"> | TraceEvent>): Trace {

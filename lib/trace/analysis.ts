@@ -6,10 +6,6 @@
 import { execItem, isWriteCommand, writtenKeys } from "./analysis-commands";
 import type { CommandEvent, Trace, TraceEvent } from "./types";
 
-export { collapseRuns, type DisplayItem, type CollapseOptions } from "./analysis-collapse";
-export { watchedValues, valueAt, type ValuePoint, type ValueTrack } from "./analysis-values";
-export { traceToText, type TextOptions } from "./format";
-export { execItem, execItems, execResult, isReadCommand, isWriteCommand, writtenKeys, type ExecItem } from "./analysis-commands";
 
 export type AttemptOutcome = "committed" | "aborted" | "discarded" | "unwatched" | "open";
 

@@ -1,9 +1,7 @@
 // Every fixture must follow lib/trace/types.ts exactly: the timeline, grader and race lab trust it.
 import { describe, expect, it } from "vitest";
-import { attempts, conflicts, retries, traceToText, watchedValues, watchErrors } from "./analysis";
-import { describeEvent } from "./format";
+import { attempts, conflicts, describeEvent, retries, traceToText, watchedValues, watchErrors, type CommandEvent, type Trace, type TraceValue } from "./index";
 import { bigRaceTrace, fixtures, recorded } from "./fixtures";
-import type { CommandEvent, Trace, TraceValue } from "./types";
 
 const COMMAND_KEYS = new Set(["seq", "at", "kind", "client", "name", "args", "reply", "error", "line", "queued", "durationMs", "outcome", "conflict", "conflictKey"]);
 const OTHER_KEYS: Record<string, string[]> = {

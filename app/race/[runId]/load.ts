@@ -3,7 +3,7 @@ import { controlCookie, publicMeta, type PublicRaceMeta } from "@/lib/race/meta"
 import { readMeta, readResult } from "@/lib/race/server/meta-store";
 import { tokenMatches } from "@/lib/race/server/start";
 import { toStreamedResult, type StreamedResult } from "@/lib/race/streamed-result";
-import type { Trace } from "@/lib/trace/types";
+import type { Trace } from "@/lib/trace";
 
 export interface RoomData {
   meta: PublicRaceMeta;

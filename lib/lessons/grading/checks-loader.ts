@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { formatIssues } from "../schema";
+import { describeIssues } from "../../validation/issues";
 import { checksFileSchema, resolveChecks, type UnitChecks } from "./checks-schema";
 
 const cache = new Map<string, UnitChecks | null>();
@@ -26,7 +26,7 @@ export function loadChecks(slug: string, dir: string = path.join(process.cwd(), 
       throw new Error(`${where}: invalid JSON: ${(err as Error).message}`);
     }
     const parsed = checksFileSchema.safeParse(json);
-    if (!parsed.success) throw new Error(`${where}: ${formatIssues(parsed.error)}`);
+    if (!parsed.success) throw new Error(`${where}: ${describeIssues(parsed.error)}`);
     checks = resolveChecks(parsed.data);
   }
   if (process.env.NODE_ENV !== "development") cache.set(cacheKey, checks);

@@ -1,6 +1,6 @@
 // Pure: hand-made traces for the mistakes no grading fixture produces. No Redis.
 import { describe, expect, it } from "vitest";
-import type { CommandEvent, Trace, TraceEvent } from "../../trace/types";
+import type { CommandEvent, Trace, TraceEvent } from "../../trace";
 import { allFindings, retryFindings, sharedConnectionFinding, watchFindings } from "./mistakes";
 
 type Cmd = [client: string, name: string, args?: (string | number)[], extra?: Partial<CommandEvent>];

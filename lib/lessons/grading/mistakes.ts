@@ -3,8 +3,7 @@
  * names the mistake in the words of the course ("no WATCH", "WATCH after the read", ...), so a
  * learner can look it up, and says where it happened.
  */
-import type { Trace } from "../../trace/types";
-import { attemptIndex } from "../../trace/analysis";
+import { attemptIndex, type Trace } from "../../trace";
 import { at, commands, directWrites, isReadOf, keyAttempts, programClients, transactions, type KeyAttempt } from "./trace-queries";
 
 export type Mistake =

@@ -4,6 +4,7 @@
  */
 import type { Unit } from "../types";
 import type { UnitChecks } from "./checks-schema";
+import { describeOutputMismatch, finalStateMismatch, outputMismatch } from "./expectation";
 import { lostUpdateMessage } from "./lost-update";
 import { outsideMultiFindings, retryFindings, sharedConnectionFinding, watchFindings } from "./mistakes";
 import type { ScenarioRun } from "./scenarios";
@@ -35,19 +36,16 @@ export const TESTS: TestSpec[] = [
     name: "Prints the expected lines",
     applies: (ctx) => ctx.unit.expected.outputIncludes.length > 0,
     uses: (r) => r.scenario.kind === "baseline",
-    check: (run, ctx) => missingLine(ctx.unit.expected.outputIncludes, run.result.output),
+    check: (run, ctx) => {
+      const mismatch = outputMismatch(ctx.unit.expected.outputIncludes, run.result.output);
+      return mismatch && describeOutputMismatch(mismatch, run.result.output);
+    },
   },
   {
     name: "Ends with the expected values in Redis",
     applies: (ctx) => ctx.checks === null && Object.keys(ctx.unit.expected.finalState).length > 0,
     uses: (r) => r.scenario.kind === "baseline",
-    check: (run, ctx) => {
-      for (const [key, want] of Object.entries(ctx.unit.expected.finalState)) {
-        const got = run.result.finalState?.[key];
-        if (String(got ?? "") !== want) return `${key} ended at ${got ?? "(missing)"}, but it should be ${want}.`;
-      }
-      return null;
-    },
+    check: (run, ctx) => finalStateMismatch(ctx.unit.expected.finalState, run.result.finalState),
   },
   {
     name: "No update is lost, even when another client writes between your read and EXEC",
@@ -119,20 +117,6 @@ function neverWritten(run: ScenarioRun, ctx: GradeContext): string | null {
   for (const call of ctx.checks!.calls) {
     if (call.rejected || transactions(run.result.trace, call.key).length > 0) continue;
     return `Your program never writes ${call.key} inside MULTI/EXEC, so ${call.text} changes nothing. WATCH the key, read it, then queue the write between multi() and exec().`;
-  }
-  return null;
-}
-
-function missingLine(expected: string[], output: string[]): string | null {
-  const lines = output.flatMap((o) => o.split("\n"));
-  let from = 0;
-  for (const want of expected) {
-    const i = lines.findIndex((l, j) => j >= from && l.includes(want.trim()));
-    if (i < 0) {
-      const shown = lines.length === 0 ? "Your program printed nothing." : `Your output was:\n${lines.slice(0, 20).join("\n")}`;
-      return `Expected the output to contain "${want}"${from > 0 ? " after the lines before it" : ""}, but it does not. ${shown}`;
-    }
-    from = i + 1;
   }
   return null;
 }

@@ -3,9 +3,8 @@
  * transactions on a key, where the key was watched and read, what the staged client wrote.
  * Pure and I/O-free.
  */
-import { attempts, isReadCommand, writtenKeys, type Attempt } from "../../trace/analysis";
+import { attempts, isReadCommand, writtenKeys, type Attempt, type CommandEvent, type Trace } from "../../trace";
 import { commandSpec } from "../../commands/catalogue";
-import type { CommandEvent, Trace } from "../../trace/types";
 
 export function commands(trace: Trace): CommandEvent[] {
   return trace.events.filter((e): e is CommandEvent => e.kind === "command");

@@ -68,6 +68,11 @@ export async function activeRuns(redis: Redis, client?: string): Promise<number>
   return redis.zcard(key);
 }
 
+/** Open SSE slots on this instance, or of one client. */
+export function openViewers(client?: string): number {
+  return client === undefined ? (g.__raceViewers ?? 0) : (g.__raceViewersByClient?.get(client) ?? 0);
+}
+
 export type ViewerSlot = { ok: true; release: () => void } | { ok: false; message: string };
 
 /** An SSE slot for `client`; call `release` exactly once when the stream closes. */

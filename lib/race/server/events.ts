@@ -6,20 +6,16 @@
  */
 import Redis from "ioredis";
 import { redisUrl, SERVICE_CONNECTION_OPTIONS } from "@/lib/redis/config";
-import { serviceKeys } from "@/lib/redis/namespace";
+import { readEntries, readStoredResult, runHasEnded } from "@/lib/race-stream";
 import type { RunResult } from "@/lib/runner/types";
 import { toStreamedResult } from "../streamed-result";
 
 const BLOCK_MS = 15_000;
 const BATCH = 500;
-export const STREAM_ID = /^\d{1,20}-\d{1,20}$/;
-
-type Entry = [id: string, fields: string[]];
 const enc = new TextEncoder();
 const frame = (s: string) => enc.encode(s);
 
 export function runEventStream(runId: string, after: string, opts: { signal: AbortSignal; onClose: () => void }): ReadableStream<Uint8Array> {
-  const keys = serviceKeys(runId);
   const conn = new Redis(redisUrl(), { ...SERVICE_CONNECTION_OPTIONS, enableOfflineQueue: true, maxRetriesPerRequest: 1 });
   conn.on("error", () => {});
   let last = after;
@@ -37,7 +33,7 @@ export function runEventStream(runId: string, after: string, opts: { signal: Abo
     // The engine stores the result right after publishing `end`: give it a moment.
     let raw: string | null = null;
     for (let i = 0; i < 40 && raw === null && !closed; i++) {
-      raw = await conn.get(keys.result);
+      raw = await readStoredResult(conn, runId);
       if (raw === null) await new Promise((r) => setTimeout(r, 50));
     }
     if (raw !== null) {
@@ -57,10 +53,8 @@ export function runEventStream(runId: string, after: string, opts: { signal: Abo
       if (closed) return;
       try {
         // A finished run is replayed without blocking; a live one is followed with XREAD BLOCK.
-        if (!finished) finished = (await conn.exists(keys.result)) === 1;
-        const entries: Entry[] = finished
-          ? ((await conn.xrange(keys.events, `(${last}`, "+", "COUNT", BATCH)) as Entry[])
-          : (((await conn.xread("COUNT", BATCH, "BLOCK", BLOCK_MS, "STREAMS", keys.events, last)) as [string, Entry[]][] | null)?.[0]?.[1] ?? []);
+        if (!finished) finished = await runHasEnded(conn, runId);
+        const entries = await readEntries(conn, runId, last, finished ? { count: BATCH } : { count: BATCH, blockMs: BLOCK_MS });
         if (entries.length === 0) {
           if (finished) return await sendResult(controller);
           controller.enqueue(frame(": heartbeat\n\n"));
@@ -68,11 +62,10 @@ export function runEventStream(runId: string, after: string, opts: { signal: Abo
         }
         let sawEnd = false;
         let chunk = "";
-        for (const [id, fields] of entries) {
+        for (const { id, frame: data, event } of entries) {
           last = id;
-          const data = fields[1] ?? "{}";
           chunk += `id: ${id}\nevent: trace\ndata: ${data}\n\n`;
-          if (data.startsWith('{"kind":"end"')) sawEnd = true;
+          if (event?.kind === "end") sawEnd = true;
         }
         controller.enqueue(frame(chunk));
         if (sawEnd) await sendResult(controller);

@@ -1,5 +1,6 @@
 import { serviceRedis } from "@/lib/redis/service-client";
-import { RUN_ID_PATTERN, serviceKeys } from "@/lib/redis/namespace";
+import { RUN_ID_PATTERN } from "@/lib/redis/namespace";
+import { readStoredResult } from "@/lib/race-stream";
 import type { RunResult } from "@/lib/runner";
 import { metaKey, type RaceMeta } from "../meta";
 
@@ -12,6 +13,6 @@ export async function readMeta(runId: string): Promise<RaceMeta | null> {
 
 /** The stored result of a finished run (null while it runs). */
 export async function readResult(runId: string): Promise<RunResult | null> {
-  const raw = await serviceRedis().get(serviceKeys(runId).result);
+  const raw = await readStoredResult(serviceRedis(), runId);
   return raw ? (JSON.parse(raw) as RunResult) : null;
 }

@@ -8,14 +8,16 @@ import { runProgram } from "@/lib/runner";
 import type { RunResult } from "@/lib/runner";
 import { loadUnit } from "@/lib/lessons/loader";
 import { serviceRedis } from "@/lib/redis/service-client";
-import { REPLAY_TTL_S, serviceKeys } from "@/lib/redis/namespace";
+import { REPLAY_TTL_S } from "@/lib/redis/namespace";
+import { publishUnlessStored } from "@/lib/race-stream";
+import { resultJson } from "@/lib/runner/worker/result-json";
 import { resolveLimits } from "@/lib/runner/limits/defaults";
-import type { TraceEvent } from "@/lib/trace/types";
 import { crowdExpected } from "../crowd";
 import { metaKey, type RaceMeta } from "../meta";
 import { buildRaceRun } from "../plan";
 import { crowdStats, type Measurement } from "../stats";
-import { describeProblem, measureSchema, startRaceSchema, type StartRace } from "../schema";
+import { measureSchema, startRaceSchema, type StartRace } from "../schema";
+import { describeIssues } from "@/lib/validation/issues";
 import { releaseRun, reserveRun } from "./admission";
 import { watchPresenterLease } from "./presenter-lease";
 
@@ -35,7 +37,7 @@ export function tokenMatches(token: string | undefined, controlHash: string): bo
 /** `client`: the requester's identity key (lib/http/client-id.ts), for its own bound on runs. */
 export async function startRace(body: unknown, client: string): Promise<StartOutcome> {
   const parsed = startRaceSchema.safeParse(body);
-  if (!parsed.success) return { ok: false, status: 422, message: describeProblem(parsed.error) };
+  if (!parsed.success) return { ok: false, status: 422, message: describeIssues(parsed.error, { first: true }) };
   const input: StartRace = parsed.data;
   const built = buildRaceRun(input, (slug) => loadUnit(slug));
   if (!built.ok) return { ok: false, status: 422, message: built.message };
@@ -79,33 +81,15 @@ export async function startRace(body: unknown, client: string): Promise<StartOut
   return { ok: true, runId, token };
 }
 
-/**
- * A run rejected before it started (syntax error, bad request, pool failure) never opens its
- * stream; publish its end and result so viewers are told instead of waiting forever.
- */
+/** A run that never opened its stream still ends it (lib/race-stream has the why). */
 async function ensureStored(result: RunResult): Promise<void> {
-  const redis = serviceRedis();
-  const keys = serviceKeys(result.runId);
-  if (await redis.exists(keys.result)) return;
-  const end: TraceEvent = result.trace.events.findLast((e) => e.kind === "end") ?? {
-    kind: "end",
-    seq: (result.trace.events.at(-1)?.seq ?? 0) + 1,
-    at: 0,
-    status: result.status,
-    ...(result.error ? { message: result.error.message } : {}),
-  };
-  await redis
-    .multi()
-    .xadd(keys.events, "MAXLEN", "~", "20000", "*", "e", JSON.stringify(end))
-    .expire(keys.events, REPLAY_TTL_S)
-    .set(keys.result, JSON.stringify(result), "EX", REPLAY_TTL_S)
-    .exec();
+  await publishUnlessStored(serviceRedis(), result, resultJson(result));
 }
 
 /** One point of the contention chart: a crowd run, awaited, reduced to its figures. */
 export async function measureCrowd(body: unknown, client: string): Promise<{ ok: true; measurement: Measurement } | { ok: false; status: 422 | 429 | 500; message: string }> {
   const parsed = measureSchema.safeParse(body);
-  if (!parsed.success) return { ok: false, status: 422, message: describeProblem(parsed.error) };
+  if (!parsed.success) return { ok: false, status: 422, message: describeIssues(parsed.error, { first: true }) };
   const { clients, atomic } = parsed.data;
   const input: StartRace = { mode: "crowd", clients, atomic, key: "counter", increment: 1 };
   const built = buildRaceRun(input, () => undefined);

@@ -17,9 +17,3 @@ export const runRequestSchema = z
     client: z.string().min(1).max(100).optional(),
   })
   .strict();
-
-/** A one-line, human description of the first problem in a request. */
-export function describeIssue(error: z.ZodError): string {
-  const i = error.issues[0];
-  return i ? `${i.path.join(".") || "request"}: ${i.message}` : "invalid request";
-}

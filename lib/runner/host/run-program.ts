@@ -7,7 +7,8 @@ import { admission, BUSY, chargeClientCpu, enterClient, enterHeld, LOCAL_CLIENT,
 import { resolveLimits } from "../limits/defaults";
 import type { RunErrorInfo, RunRequest, RunResult } from "../types";
 import { notRun, round } from "./not-run";
-import { describeIssue, runRequestSchema } from "./request-schema";
+import { runRequestSchema } from "./request-schema";
+import { describeIssues } from "../../validation/issues";
 import { callWorker } from "./worker-call";
 
 /**
@@ -28,7 +29,7 @@ export interface RunOptions {
 export async function runProgram(req: RunRequest, opts: RunOptions = {}): Promise<RunResult> {
   const t0 = performance.now();
   const valid = runRequestSchema.safeParse(req);
-  if (!valid.success) return notRun(req, t0, 0, { code: "bad_request", message: `The run request is invalid (${describeIssue(valid.error)}).` });
+  if (!valid.success) return notRun(req, t0, 0, { code: "bad_request", message: `The run request is invalid (${describeIssues(valid.error, { first: true, root: "request" })}).` });
   const client = opts.turn?.client ?? req.client;
   let own: ClientTurn | undefined;
   if (client && !opts.turn) {

@@ -1,11 +1,12 @@
 import type { NextRequest } from "next/server";
 import { sendControl } from "@/lib/runner/plans/control";
 import { serviceRedis } from "@/lib/redis/service-client";
-import { serviceKeys } from "@/lib/redis/namespace";
+import { runHasEnded } from "@/lib/race-stream";
 import { jsonBodyOr413 } from "@/lib/http/read-json-body";
 import { controlCookie } from "@/lib/race/meta";
 import { opponentWrite } from "@/lib/race/plan";
-import { describeProblem, raceControlSchema } from "@/lib/race/schema";
+import { raceControlSchema } from "@/lib/race/schema";
+import { describeIssues } from "@/lib/validation/issues";
 import { INSTRUCTOR_COOKIE, instructorAccess } from "@/lib/race/server/instructor";
 import { readMeta } from "@/lib/race/server/meta-store";
 import { renewLease } from "@/lib/race/server/presenter-lease";
@@ -25,7 +26,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   if ("refused" in read) return read.refused;
   const body = read.body;
   const parsed = raceControlSchema.safeParse(body);
-  if (!parsed.success) return refuse(describeProblem(parsed.error), 422);
+  if (!parsed.success) return refuse(describeIssues(parsed.error, { first: true }), 422);
   const access = instructorAccess({ key: request.headers.get("x-instructor-key"), cookie: request.cookies.get(INSTRUCTOR_COOKIE)?.value });
   if (!access.ok) return refuse(access.message, access.status);
   const meta = await readMeta(id).catch(() => null);
@@ -34,7 +35,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   if (!tokenMatches(token, meta.controlHash)) return refuse("Only the presenter who started this run can control it.", 403);
   if (meta.mode !== "step") return refuse("Only step-mode runs take controls.", 409);
   const redis = serviceRedis();
-  if (await redis.exists(serviceKeys(id).result)) return refuse("This run has already ended.", 409);
+  if (await runHasEnded(redis, id)) return refuse("This run has already ended.", 409);
   const { type } = parsed.data;
   if (type === "heartbeat") await renewLease(redis, id);
   else if (type === "inject") {

@@ -1,10 +1,11 @@
 import type { NextRequest } from "next/server";
 import { serviceRedis } from "@/lib/redis/service-client";
-import { RUN_ID_PATTERN, serviceKeys } from "@/lib/redis/namespace";
+import { RUN_ID_PATTERN } from "@/lib/redis/namespace";
+import { STREAM_ID, streamKeys } from "@/lib/race-stream";
 import { metaKey } from "@/lib/race/meta";
 import { requestClient } from "@/lib/http/request-client";
 import { openViewer } from "@/lib/race/server/admission";
-import { runEventStream, STREAM_ID } from "@/lib/race/server/events";
+import { runEventStream } from "@/lib/race/server/events";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!RUN_ID_PATTERN.test(id)) return Response.json({ error: "Unknown run." }, { status: 404 });
-  const keys = serviceKeys(id);
+  const keys = streamKeys(id);
   const known = await serviceRedis().exists(keys.events, keys.result, metaKey(id)).catch(() => -1);
   if (known === -1) return Response.json({ error: "Redis is not answering. Try again in a moment." }, { status: 503 });
   if (known === 0) return Response.json({ error: "This run does not exist or is older than 24 hours." }, { status: 404 });

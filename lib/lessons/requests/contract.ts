@@ -1,24 +1,29 @@
 /**
- * The contract between the workbench and the run action: one zod schema for the input and
- * the typed state the client renders. Kept apart from actions.ts because a 'use server'
- * module may export async functions only.
+ * The contract between the workbench and its Run and Check actions: one zod schema for the
+ * input (the workbench, both actions and the size check before sending share it) and the typed
+ * state the client renders. Isomorphic: the browser imports it too.
  */
 import "@/lib/zod-browser";
 import { z } from "zod";
 import type { RunErrorInfo, RunTimings } from "@/lib/runner/types";
-import type { RunStatus, Trace, TraceValue } from "@/lib/trace/types";
+import type { RunStatus, Trace, TraceValue } from "@/lib/trace";
 
 export const MAX_SOURCE_BYTES = 64 * 1024;
 
+const slug = z.string().regex(/^[a-z0-9-]{1,80}$/);
+
 export const runInputSchema = z.object({
-  slug: z.string().regex(/^[a-z0-9-]{1,80}$/),
+  slug,
   source: z
     .string()
     .refine((s) => new TextEncoder().encode(s).length <= MAX_SOURCE_BYTES, {
       message: "Your program is longer than 64 KB. Shorten it and run again.",
     }),
-  scenarioId: z.string().regex(/^[a-z0-9-]{1,80}$/).optional(),
+  scenarioId: slug.optional(),
 });
+
+/** Same limits as a run; a Check has no staged scenario. */
+export const checkInputSchema = runInputSchema.pick({ slug: true, source: true });
 
 export type RunInput = z.infer<typeof runInputSchema>;
 
@@ -36,4 +41,13 @@ export interface RunState {
   expectationMet?: boolean;
   /** The scenario the run was staged with, if any. */
   scenarioId?: string;
+}
+
+/**
+ * The oversized program is the one request problem the learner can fix: its message is theirs.
+ * Only the size rule's own issue counts (a missing source is a malformed request, not a long one).
+ */
+export function sourceTooLong(error: z.ZodError): string | null {
+  const issue = error.issues[0];
+  return issue?.path[0] === "source" && issue.code === "custom" ? issue.message : null;
 }

@@ -1,15 +1,16 @@
-"use server";
-import { gradeSubmission } from "@/lib/lessons/grade";
-import type { GradeError, GradeResult } from "@/lib/lessons/grade-types";
-import { loadUnit } from "@/lib/lessons/loader";
-import { runInputSchema } from "./run-contract";
-import { actionClient } from "@/lib/http/request-client";
-
-// Same limits as a run: one schema for the workbench and both actions.
-const checkInputSchema = runInputSchema.pick({ slug: true, source: true });
+import { gradeSubmission } from "../grade";
+import type { GradeError, GradeResult } from "../grade-types";
+import { loadUnit } from "../loader";
+import { checkInputSchema, sourceTooLong } from "./contract";
 
 function failure(unit: string, code: GradeError["code"], message: string): GradeResult {
   return { version: 1, unit, status: "error", tests: [], error: { code, message }, durationMs: 0 };
+}
+
+/** The slug a request names, for the result of a request that is otherwise not understood. */
+function namedSlug(input: unknown): string {
+  const slug = (input as { slug?: unknown } | null)?.slug;
+  return typeof slug === "string" ? slug.slice(0, 80) : "";
 }
 
 /**
@@ -17,18 +18,17 @@ function failure(unit: string, code: GradeError["code"], message: string): Grade
  * concurrent calls, and returns the versioned GradeResult. Never throws: a bad request or a
  * problem on our side comes back as status "error" with a message the learner can act on.
  */
-export async function checkSubmission(input: unknown): Promise<GradeResult> {
+export async function checkUnitRequest(input: unknown, clientOf: () => Promise<string | undefined>): Promise<GradeResult> {
   const parsed = checkInputSchema.safeParse(input);
-  const slug = typeof (input as { slug?: unknown } | null)?.slug === "string" ? String((input as { slug: string }).slug).slice(0, 80) : "";
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    if (issue?.path[0] === "source") return failure(slug, "code_limit", issue.message);
-    return failure(slug, "invalid_request", "This check request was not understood. Reload the page and try again.");
+    const tooLong = sourceTooLong(parsed.error);
+    if (tooLong) return failure(namedSlug(input), "code_limit", tooLong);
+    return failure(namedSlug(input), "invalid_request", "This check request was not understood. Reload the page and try again.");
   }
   const unit = loadUnit(parsed.data.slug);
   if (!unit) return failure(parsed.data.slug, "invalid_request", "This unit does not exist. Go back to the course and pick it again.");
   try {
-    return await gradeSubmission(unit, parsed.data.source, { client: await actionClient() });
+    return await gradeSubmission(unit, parsed.data.source, { client: await clientOf() });
   } catch (err) {
     // The grader reports learner mistakes as results; a throw is ours. Log it, never show it.
     console.error("checkSubmission: unexpected failure", err);

@@ -1,9 +1,7 @@
-"use server";
-import { loadUnit } from "@/lib/lessons/loader";
+import { loadUnit } from "../loader";
+import { meetsExpectation } from "../grading/expectation";
 import { runProgram } from "@/lib/runner";
-import { meetsExpectation } from "./expectation";
-import { runInputSchema, type RunState } from "./run-contract";
-import { actionClient } from "@/lib/http/request-client";
+import { runInputSchema, sourceTooLong, type RunState } from "./contract";
 
 function failure(code: NonNullable<RunState["error"]>["code"], message: string): RunState {
   return { status: "error", output: [], trace: null, error: { code, message } };
@@ -12,13 +10,14 @@ function failure(code: NonNullable<RunState["error"]>["code"], message: string):
 /**
  * Runs the learner's program for one unit. The client sends only code, slug and a scenario
  * id; setup, inspected keys and interference plans come from the unit on the server.
+ * `clientOf` names who asked (lib/http/request-client), looked up only for a valid request.
+ * Never throws.
  */
-export async function runUnit(input: unknown): Promise<RunState> {
+export async function runUnitRequest(input: unknown, clientOf: () => Promise<string | undefined>): Promise<RunState> {
   const parsed = runInputSchema.safeParse(input);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const tooLong = issue?.path[0] === "source";
-    return failure(tooLong ? "code_limit" : "bad_request", tooLong ? issue.message : "This run request was not understood. Reload the page and try again.");
+    const tooLong = sourceTooLong(parsed.error);
+    return tooLong ? failure("code_limit", tooLong) : failure("bad_request", "This run request was not understood. Reload the page and try again.");
   }
   const { slug, source, scenarioId } = parsed.data;
   const unit = loadUnit(slug);
@@ -27,7 +26,7 @@ export async function runUnit(input: unknown): Promise<RunState> {
   if (scenarioId && !scenario) return failure("bad_request", "That staged race is not part of this unit.");
 
   try {
-    const client = await actionClient();
+    const client = await clientOf();
     const result = await runProgram({ source, setup: unit.setup, inspectKeys: unit.inspectKeys, plan: scenario?.plan, client });
     return {
       status: result.status,
@@ -48,7 +47,7 @@ export async function runUnit(input: unknown): Promise<RunState> {
 }
 
 /** The reference solution of an exercise, sent only when the learner asks for it. */
-export async function revealSolution(slug: unknown): Promise<string | null> {
+export function unitSolution(slug: unknown): string | null {
   if (typeof slug !== "string") return null;
   return loadUnit(slug)?.solution ?? null;
 }
