@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ClientBudgets } from "./client-budget";
 
-const bounds = { inFlight: 2, perMinute: 5, cpuBurstMs: 100, cpuPerSecondMs: 10, cpuReserveMs: 40 };
+const bounds = { inFlight: 2, perMinute: 5, cpuBurstMs: 100, cpuPerSecondMs: 10, cpuReserveMs: 40, cpuFloorMs: 20 };
 
 describe("per-client budgets", () => {
   it("bounds units in flight per client, independently of other clients", () => {
@@ -10,7 +10,7 @@ describe("per-client budgets", () => {
     expect(b.enter("a", 0).ok).toBe(true);
     expect(b.enter("a", 0)).toMatchObject({ ok: false, reason: "in_flight", bound: 2 });
     expect(b.enter("b", 0).ok).toBe(true);
-    b.leave("a");
+    b.leave("a", 40);
     expect(b.enter("a", 0).ok).toBe(true);
   });
 
@@ -18,7 +18,7 @@ describe("per-client budgets", () => {
     const b = new ClientBudgets(bounds);
     for (const t of [0, 10_000, 20_000, 30_000, 40_000]) {
       expect(b.enter("a", t).ok).toBe(true);
-      b.leave("a");
+      b.leave("a", 40);
     }
     expect(b.enter("a", 50_000)).toEqual({ ok: false, reason: "per_minute", retryAfterMs: 10_000, bound: 5 });
     // A unit of 3 runs needs the three oldest starts to expire.
@@ -30,34 +30,47 @@ describe("per-client budgets", () => {
     const b = new ClientBudgets(bounds);
     expect(b.enter("a", 0, 4).ok).toBe(true);
     expect(b.enter("a", 0, 1).ok).toBe(true); // second unit in flight, fifth run this minute
-    b.leave("a");
+    b.leave("a", 40);
     expect(b.enter("a", 0, 1)).toMatchObject({ ok: false, reason: "per_minute" });
   });
 
-  it("a client whose runs used up its CPU share waits until the bucket covers half a run again", () => {
+  it("a client whose runs used up its CPU share waits until the bucket covers the floor again", () => {
     const b = new ClientBudgets(bounds);
-    expect(b.enter("a", 0).ok).toBe(true);
-    b.leave("a");
-    b.chargeCpu("a", 0, 150); // 100 ms burst - 150 ms used = 50 ms in debt; half a run is 20 ms
+    expect(b.enter("a", 0)).toEqual({ ok: true, cpuGrantMs: 40 });
+    b.leave("a", 40);
+    b.chargeCpu("a", 0, 150); // 100 ms burst - 150 ms used = 50 ms in debt; the floor is 20 ms
     expect(b.enter("a", 0)).toEqual({ ok: false, reason: "cpu", retryAfterMs: 7000, bound: 100 });
     expect(b.enter("b", 0).ok).toBe(true);
     expect(b.enter("a", 6000).ok).toBe(false);
-    expect(b.enter("a", 7000).ok).toBe(true);
+    // Back in, with only what has refilled as its CPU limit: a busy loop now stalls a thread 20 ms.
+    expect(b.enter("a", 7000)).toEqual({ ok: true, cpuGrantMs: 20 });
   });
 
-  it("units in flight together never hold much more CPU than the bucket has", () => {
-    const b = new ClientBudgets({ ...bounds, inFlight: 10, cpuReserveMs: 50 });
-    // 100 ms in the bucket, 50 ms a unit: two at once (50 + 25 <= 100), not a third (100 + 25 > 100).
-    expect(b.enter("a", 0).ok).toBe(true);
-    expect(b.enter("a", 0).ok).toBe(true);
+  it("units in flight together are never granted more CPU than the bucket has", () => {
+    const b = new ClientBudgets({ ...bounds, inFlight: 10, cpuReserveMs: 50, cpuFloorMs: 25 });
+    // 100 ms in the bucket, 50 ms a unit: two at once, not a third (nothing left beyond their grants).
+    expect(b.enter("a", 0)).toEqual({ ok: true, cpuGrantMs: 50 });
+    expect(b.enter("a", 0)).toEqual({ ok: true, cpuGrantMs: 50 });
     expect(b.enter("a", 0)).toMatchObject({ ok: false, reason: "in_flight", bound: 2, retryAfterMs: 2000 });
-    b.leave("a");
-    b.chargeCpu("a", 0, 50); // the unit that ended burnt its whole limit: 50 ms left, one still running
+    b.leave("a", 50);
+    b.chargeCpu("a", 0, 50); // the unit that ended burnt its whole grant: 50 ms left, all granted to the other
     expect(b.enter("a", 0)).toMatchObject({ ok: false, reason: "in_flight", bound: 1 });
-    b.leave("a");
-    expect(b.enter("a", 0).ok).toBe(true); // alone: 25 <= 50
-    b.leave("a");
-    b.chargeCpu("a", 0, 30); // 20 ms left: not even half a run
+    b.leave("a", 50);
+    expect(b.enter("a", 0)).toEqual({ ok: true, cpuGrantMs: 50 }); // alone: the whole 50 ms
+    b.leave("a", 50);
+    b.chargeCpu("a", 0, 20); // 30 ms left: a grant of 30
+    expect(b.enter("a", 0)).toEqual({ ok: true, cpuGrantMs: 30 });
+    b.leave("a", 30);
+    b.chargeCpu("a", 0, 10); // 20 ms left: under the floor
     expect(b.enter("a", 0)).toMatchObject({ ok: false, reason: "cpu" });
+  });
+
+  it("a grant handed back makes room for the next unit at once", () => {
+    const b = new ClientBudgets({ ...bounds, cpuReserveMs: 60 });
+    expect(b.enter("a", 0)).toEqual({ ok: true, cpuGrantMs: 60 });
+    expect(b.enter("a", 0)).toEqual({ ok: true, cpuGrantMs: 40 }); // what is left beyond the first grant
+    b.leave("a", 60); // used nothing
+    b.leave("a", 40);
+    expect(b.enter("a", 0)).toEqual({ ok: true, cpuGrantMs: 60 });
   });
 });

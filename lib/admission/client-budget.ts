@@ -17,20 +17,27 @@ export interface ClientBounds {
   /** ...and per second once the burst is used up, ms. */
   cpuPerSecondMs: number;
   /**
-   * CPU each unit in flight may still burn: the run's CPU limit. A unit starts only while the
-   * bucket covers it on top of the units already running, so a burst of busy loops can freeze
-   * worker threads for at most the bucket's worth of CPU, never (units in flight) x (CPU limit).
+   * CPU a unit may burn at most: the run's CPU limit. A unit is granted what the bucket holds
+   * beyond the grants of the units already running, up to this - so the units in flight
+   * together can never freeze worker threads for more than the bucket's worth of CPU.
    */
   cpuReserveMs: number;
+  /**
+   * The least grant a unit starts with; below it the client waits for the bucket to refill.
+   * Lesson programs use 1-30 ms, so a learner never notices - but a client sending busy loops
+   * gets, once its burst is spent, short ones: a worker thread stalls for this long, not for a
+   * whole CPU limit (what its neighbours on that thread would otherwise wait through).
+   */
+  cpuFloorMs: number;
 }
 
 /**
  * A learner clicking Run or Check never comes near these; a script does. Lesson programs use
- * 1-30 ms of sandbox CPU - a learner runs a few a minute, a few ms/s; a busy loop costs the CPU
- * limit per run, so a client sending them gets two at once, then one every ~5 s (25 ms/s, about
+ * 1-30 ms of sandbox CPU - a learner runs a few a minute, a few ms/s; a client sending busy loops
+ * gets two whole CPU limits from a full bucket, then one loop of 50 ms every 2 s (25 ms/s, about
  * 1% of the workers' threads).
  */
-export const CLIENT_BOUNDS: ClientBounds = { inFlight: 2, perMinute: 120, cpuBurstMs: 500, cpuPerSecondMs: 25, cpuReserveMs: DEFAULT_LIMITS.cpuMs };
+export const CLIENT_BOUNDS: ClientBounds = { inFlight: 2, perMinute: 120, cpuBurstMs: 500, cpuPerSecondMs: 25, cpuReserveMs: DEFAULT_LIMITS.cpuMs, cpuFloorMs: 50 };
 
 const MINUTE_MS = 60_000;
 
@@ -40,10 +47,13 @@ interface ClientState {
   starts: [number, number][];
   /** CPU left in the bucket at `cpuAt` (negative: in debt). */
   cpu: number;
+  /** CPU granted to the units in flight, not yet charged. */
+  granted: number;
   cpuAt: number;
 }
 
-export type Entry = { ok: true } | { ok: false; reason: RefusalReason; retryAfterMs: number; bound: number };
+/** `cpuGrantMs`: the CPU limit for each run of the unit (hand it back to `leave`). */
+export type Entry = { ok: true; cpuGrantMs: number } | { ok: false; reason: RefusalReason; retryAfterMs: number; bound: number };
 
 export class ClientBudgets {
   private readonly clients = new Map<string, ClientState>();
@@ -57,15 +67,14 @@ export class ClientBudgets {
     const s = this.state(client, now);
     const b = this.bounds;
     if (s.inFlight >= b.inFlight) return { ok: false, reason: "in_flight", retryAfterMs: 2000, bound: b.inFlight };
-    // The bucket must cover the worst case of the units already running plus half of this one's:
-    // a client sending busy loops gets two at once from a full bucket, then one each time it
-    // has refilled - while a learner's runs, which use a few ms each, never notice.
-    const short = b.cpuReserveMs * (s.inFlight + 0.5) - s.cpu;
-    if (short > 0) {
+    // A unit gets what the bucket holds beyond the other units' grants, at least the floor.
+    const available = s.cpu - s.granted;
+    if (available < b.cpuFloorMs) {
       // With a run going, that run ending is what helps; alone, the bucket refilling.
       if (s.inFlight > 0) return { ok: false, reason: "in_flight", retryAfterMs: 2000, bound: s.inFlight };
-      return { ok: false, reason: "cpu", retryAfterMs: (short / b.cpuPerSecondMs) * 1000, bound: b.cpuBurstMs };
+      return { ok: false, reason: "cpu", retryAfterMs: ((b.cpuFloorMs - available) / b.cpuPerSecondMs) * 1000, bound: b.cpuBurstMs };
     }
+    const cpuGrantMs = Math.min(b.cpuReserveMs, available);
     while (s.starts.length > 0 && s.starts[0]![0] <= now - MINUTE_MS) s.starts.shift();
     let used = s.starts.reduce((n, [, r]) => n + r, 0);
     if (used + runs > b.perMinute) {
@@ -77,13 +86,16 @@ export class ClientBudgets {
     }
     s.starts.push([now, runs]);
     s.inFlight++;
-    return { ok: true };
+    s.granted += cpuGrantMs;
+    return { ok: true, cpuGrantMs };
   }
 
-  /** Ends a unit entered with `enter`. */
-  leave(client: string): void {
+  /** Ends a unit entered with `enter`, handing back its grant (what it used is charged apart). */
+  leave(client: string, cpuGrantMs: number): void {
     const s = this.clients.get(client);
-    if (s && s.inFlight > 0) s.inFlight--;
+    if (!s || s.inFlight === 0) return;
+    s.inFlight--;
+    s.granted = s.inFlight === 0 ? 0 : Math.max(0, s.granted - cpuGrantMs);
   }
 
   /** Charges sandbox CPU a run of this client used (it may leave the bucket in debt). */
@@ -100,7 +112,7 @@ export class ClientBudgets {
   private state(client: string, now: number): ClientState {
     let s = this.clients.get(client);
     if (!s) {
-      s = { inFlight: 0, starts: [], cpu: this.bounds.cpuBurstMs, cpuAt: now };
+      s = { inFlight: 0, starts: [], cpu: this.bounds.cpuBurstMs, granted: 0, cpuAt: now };
       this.clients.set(client, s);
     }
     s.cpu = Math.min(this.bounds.cpuBurstMs, s.cpu + (Math.max(0, now - s.cpuAt) * this.bounds.cpuPerSecondMs) / 1000);

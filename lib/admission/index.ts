@@ -47,9 +47,14 @@ export function configureAdmission(opts: Partial<GateOptions>): void {
   a.budgets = new ClientBudgets();
 }
 
-/** A client's unit in flight - a Run, or a whole Check - ended with `release` (once). */
+/**
+ * A client's unit in flight - a Run, or a whole Check - ended with `release` (once).
+ * `cpuGrantMs`: the CPU limit each of its runs gets (less than the default only when the
+ * client's recent runs have used up most of its share).
+ */
 export interface ClientTurn {
   client: string;
+  cpuGrantMs: number;
   release: () => void;
 }
 
@@ -77,9 +82,9 @@ export async function enterClient(client: string, runs = 1): Promise<{ ok: true;
   const release = () => {
     if (done) return;
     done = true;
-    budgets.leave(client);
+    budgets.leave(client, entry.cpuGrantMs);
   };
-  return { ok: true, turn: { client, release } };
+  return { ok: true, turn: { client, cpuGrantMs: entry.cpuGrantMs, release } };
 }
 
 /** Charges the sandbox CPU a client's run used against its share. */

@@ -17,3 +17,7 @@ export function rateLimited(reason: RefusalReason, retryAfterMs: number, bound: 
         : "your recent runs kept the CPU busy for a long time - look for a loop that never ends";
   return { code: "rate_limited", message: `You're running code very quickly - wait ${s} s and try again (${why}).` };
 }
+
+/** Added to a CPU-limit error when the run had a shorter limit than usual because of its client's share. */
+export const CPU_SHARE_NOTE =
+  "This run had less CPU time than usual: this browser's recent runs used most of its share. The share refills in a few seconds.";

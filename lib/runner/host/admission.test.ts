@@ -57,6 +57,20 @@ describe("per-client shares", () => {
     expect((await run(`console.log(1);`, { client: client("calm") })).status).toBe("ok");
   });
 
+  it("once its CPU share is spent, a client's next busy loop is stopped after the floor, and told why", async () => {
+    const me = client("floor");
+    for (let i = 0; i < 2; i++) expect((await run(`for (;;) {}`, { client: me })).error?.code).toBe("cpu_limit");
+    // The bucket refills 25 ms/s: after the refusal's pause and this wait it holds about the floor.
+    await new Promise((r) => setTimeout(r, (CLIENT_BOUNDS.cpuFloorMs / CLIENT_BOUNDS.cpuPerSecondMs) * 1000));
+    const short = await run(`for (;;) {}`, { client: me });
+    expect(short.error?.code).toBe("cpu_limit");
+    expect(short.error?.message).toMatch(/less CPU time than usual: this browser's recent runs used most of its share/);
+    // Stopped near the grant (about the floor), far from the default limit.
+    expect(short.timings.cpuMs).toBeLessThan(CLIENT_BOUNDS.cpuReserveMs / 2);
+    const calm = await run(`for (;;) {}`, { client: client("calm-loop") });
+    expect(calm.error?.message).not.toMatch(/less CPU time than usual/);
+  });
+
   it("a Check is one unit in flight for its client, however many runs it makes", async () => {
     // A unit whose Check makes more runs than the client may have in flight.
     const unit = loadCourse().find((u) => buildScenarios(loadChecks(u.slug)).length > CLIENT_BOUNDS.inFlight)!;

@@ -3,7 +3,8 @@
  * as they are), admit it (lib/admission: its client's share, then a slot in the pool, waiting in
  * a fair queue if need be), call a worker and wait for its answer, within a deadline of our own.
  */
-import { admission, BUSY, chargeClientCpu, enterClient, enterHeld, LOCAL_CLIENT, type ClientTurn } from "../../admission";
+import { admission, BUSY, CLIENT_BOUNDS, chargeClientCpu, enterClient, enterHeld, LOCAL_CLIENT, type ClientTurn } from "../../admission";
+import { CPU_SHARE_NOTE } from "../../admission/messages";
 import { resolveLimits } from "../limits/defaults";
 import type { RunErrorInfo, RunRequest, RunResult } from "../types";
 import { notRun, round } from "./not-run";
@@ -38,13 +39,13 @@ export async function runProgram(req: RunRequest, opts: RunOptions = {}): Promis
     own = entered.turn;
   }
   try {
-    return await admitted(req, t0, client);
+    return await admitted(req, t0, client, opts.turn ?? own);
   } finally {
     own?.release();
   }
 }
 
-async function admitted(req: RunRequest, t0: number, client: string | undefined): Promise<RunResult> {
+async function admitted(req: RunRequest, t0: number, client: string | undefined, turn: ClientTurn | undefined): Promise<RunResult> {
   // A run waiting on a person (race-lab steps) holds no CPU: it takes no slot, but is bounded too.
   const held = req.plan?.kind === "step";
   const releaseHeld = held ? enterHeld() : undefined;
@@ -53,7 +54,11 @@ async function admitted(req: RunRequest, t0: number, client: string | undefined)
   const slot = held ? undefined : await admission().gate.admit(client ?? LOCAL_CLIENT, client !== undefined);
   if (slot && !slot.ok) return notRun(req, t0, slot.queueMs, BUSY);
   const queueMs = slot?.queueMs ?? 0;
-  const limits = resolveLimits(req.limits);
+  // A client whose recent runs used up most of its CPU share gets a shorter CPU limit (see
+  // lib/admission/client-budget: a busy loop then stalls its worker thread briefly).
+  const asked = resolveLimits(req.limits);
+  const cpuCut = turn !== undefined && turn.cpuGrantMs < Math.min(asked.cpuMs, CLIENT_BOUNDS.cpuReserveMs);
+  const limits = cpuCut ? { ...asked, cpuMs: Math.floor(turn.cpuGrantMs) } : asked;
   // The deadline is ours, not an AbortSignal handed to piscina: piscina runs an abortable task
   // alone on its worker, which would leave that worker idle whenever the run waits on Redis -
   // and a stepped race-lab run would hold a whole worker for as long as a class takes.
@@ -65,6 +70,7 @@ async function admitted(req: RunRequest, t0: number, client: string | undefined)
     result.timings.totalMs = round(performance.now() - t0);
     result.timings.queueMs = round(queueMs);
     if (client) chargeClientCpu(client, result.timings.cpuMs);
+    if (cpuCut && result.error?.code === "cpu_limit") result.error = { ...result.error, message: `${result.error.message} ${CPU_SHARE_NOTE}` };
     return result;
   } catch {
     return notRun(req, t0, queueMs, INTERNAL);
