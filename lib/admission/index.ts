@@ -7,9 +7,10 @@ import { HELD_RUNS_PER_WORKER, RUNS_PER_WORKER, workerCount } from "../runner/ho
 import type { RunErrorInfo } from "../runner/types";
 import { ClientBudgets } from "./client-budget";
 import { AdmissionGate, type GateOptions } from "./gate";
-import { rateLimited } from "./messages";
 
-export { BUSY, STARVED } from "../runner/service-errors";
+import { rateLimited } from "../errors";
+
+export { BUSY, STARVED } from "../errors";
 export { CLIENT_BOUNDS } from "./client-budget";
 
 /** Longest a run waits for a slot before it is told the playground is busy. */

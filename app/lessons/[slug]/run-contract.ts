@@ -6,16 +6,18 @@
 import "@/lib/zod-browser";
 import { z } from "zod";
 import type { RunErrorInfo, RunTimings } from "@/lib/runner/types";
+import { CODE_MAX_CHARS } from "@/lib/runner/limits/defaults";
+import { sourceTooLong } from "@/lib/errors";
 import type { RunStatus, Trace, TraceValue } from "@/lib/trace/types";
 
-export const MAX_SOURCE_BYTES = 64 * 1024;
+export const MAX_SOURCE_BYTES = CODE_MAX_CHARS;
 
 export const runInputSchema = z.object({
   slug: z.string().regex(/^[a-z0-9-]{1,80}$/),
   source: z
     .string()
     .refine((s) => new TextEncoder().encode(s).length <= MAX_SOURCE_BYTES, {
-      message: "Your program is longer than 64 KB. Shorten it and run again.",
+      message: sourceTooLong(MAX_SOURCE_BYTES),
     }),
   scenarioId: z.string().regex(/^[a-z0-9-]{1,80}$/).optional(),
 });
