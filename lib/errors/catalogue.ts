@@ -68,7 +68,7 @@ export function httpStatus(code: ErrorCode): number {
   return ERROR_CATALOGUE[code].status;
 }
 
-/** Whether the learner's program caused it (a limit, a refusal, its own error) - or the playground did. */
-export function isPlaygroundFault(code: ErrorCode): boolean {
-  return ERROR_CATALOGUE[code].fault === "playground";
+/** Whether an answer with this code tells the learner their program is at fault (a limit, a refusal, its own error). */
+export function blamesProgram(code: string): boolean {
+  return Object.hasOwn(ERROR_CATALOGUE, code) && ERROR_CATALOGUE[code as ErrorCode].fault === "program";
 }
