@@ -7,12 +7,13 @@ import { printAndExit } from "./cli-output";
 import { loadCourse } from "../lib/lessons/loader";
 import { gradeSubmission } from "../lib/lessons/grade";
 import type { GradeResult } from "../lib/lessons/grade-types";
+import { errorEntry } from "../lib/errors";
 
 const MARK = { pass: "PASS", fail: "FAIL", error: "ERROR" } as const;
 
 export function formatGrade(g: GradeResult): string {
   const out = [`Unit ${g.unit}: ${MARK[g.status]}  (${g.durationMs} ms)`];
-  if (g.error) out.push("", `Could not check your program (${g.error.code}${g.error.line ? `, line ${g.error.line}` : ""}):`, `  ${g.error.message}`);
+  if (g.error) out.push("", `Could not check your program - ${errorEntry(g.error.code).title} (${g.error.code}${g.error.line ? `, line ${g.error.line}` : ""}):`, `  ${g.error.message}`);
   for (const t of g.tests) {
     out.push("", `[${MARK[t.status]}] ${t.name}`);
     if (t.status !== "pass") {

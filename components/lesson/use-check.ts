@@ -2,6 +2,7 @@
 import { useCallback, useState, useTransition } from "react";
 import { checkSubmission } from "./actions";
 import type { GradeResult } from "@/lib/lessons/grade-types";
+import { SERVER_UNREACHABLE } from "@/lib/errors";
 import { recordRun } from "./progress-store";
 import { failedCallMessage, tooLargeToSend } from "./use-run";
 
@@ -10,7 +11,7 @@ const UNREACHABLE = (unit: string): GradeResult => ({
   unit,
   status: "error",
   tests: [],
-  error: { code: "internal", message: "The playground server could not be reached. Check that it is still running, then try again." },
+  error: { ...SERVER_UNREACHABLE },
   durationMs: 0,
 });
 

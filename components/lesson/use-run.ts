@@ -3,16 +3,14 @@ import { useCallback, useState, useTransition } from "react";
 import { runUnit } from "./actions";
 import { MAX_SOURCE_BYTES, type RunState } from "@/lib/lessons/requests/contract";
 import { NEAR_LIMIT, programTooLargeMessage, REQUEST_BODY_LIMIT_BYTES, requestTooLarge, utf8Bytes } from "@/lib/http/body-limit";
+import { SERVER_UNREACHABLE } from "@/lib/errors";
 import { recordRun } from "./progress-store";
 
 const UNREACHABLE: RunState = {
   status: "error",
   output: [],
   trace: null,
-  error: {
-    code: "internal",
-    message: "The playground server could not be reached. Check that it is still running, then try again.",
-  },
+  error: { ...SERVER_UNREACHABLE },
 };
 
 /** A program the server would refuse for its size: said here, without sending it. */

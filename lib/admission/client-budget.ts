@@ -4,7 +4,7 @@
  * clock. Instances don't share counts - behind a load balancer a client gets each bound once
  * per instance it reaches, which still bounds what one browser costs the others.
  */
-import type { RefusalReason } from "./messages";
+import type { RefusalReason } from "../errors";
 import { DEFAULT_LIMITS } from "../runner/limits/defaults";
 
 export interface ClientBounds {

@@ -1,15 +1,16 @@
 /**
  * Admission for this instance: per-client shares (ClientBudgets) and the gate in front of the
- * worker pool (AdmissionGate), sized from lib/runner/capacity. Kept on globalThis so Next.js dev
- * reloads share one count. Used by lib/runner/index.ts (every run) and the grader (a Check).
+ * worker pool (AdmissionGate), sized from capacity.ts. Kept on globalThis so Next.js dev
+ * reloads share one count. Used by lib/runner/host/run-program.ts (every run) and the grader (a Check).
  */
-import { HELD_RUNS_PER_WORKER, RUNS_PER_WORKER, workerCount } from "../runner/host/capacity";
-import type { RunErrorInfo } from "../runner/types";
+import { HELD_RUNS_PER_WORKER, RUNS_PER_WORKER, workerCount } from "./capacity";
+import type { PlaygroundError } from "../errors";
 import { ClientBudgets } from "./client-budget";
 import { AdmissionGate, type GateOptions } from "./gate";
-import { rateLimited } from "./messages";
 
-export { BUSY, STARVED } from "../runner/service-errors";
+import { rateLimited } from "../errors";
+
+export { BUSY, STARVED } from "../errors";
 export { CLIENT_BOUNDS } from "./client-budget";
 
 /** Longest a run waits for a slot before it is told the playground is busy. */
@@ -70,7 +71,7 @@ export const REFUSAL_PAUSE_MS = 1_000;
  * Starts a unit of `runs` runs for this client, or - after a pause (REFUSAL_PAUSE_MS) - the
  * rate_limited error to show instead.
  */
-export async function enterClient(client: string, runs = 1): Promise<{ ok: true; turn: ClientTurn } | { ok: false; error: RunErrorInfo }> {
+export async function enterClient(client: string, runs = 1): Promise<{ ok: true; turn: ClientTurn } | { ok: false; error: PlaygroundError<"rate_limited"> }> {
   const { budgets } = admission();
   const entry = budgets.enter(client, Date.now(), runs);
   if (!entry.ok) {

@@ -5,7 +5,7 @@
  * run's life) is not charged: when the timer fires, the remainder is re-armed instead.
  *
  * A run starved for far longer than its limit (a saturated server) is still ended, as "busy",
- * so the host's own deadline (lib/runner/index.ts) is never reached by a healthy worker.
+ * so the host's own deadline (lib/runner/host/run-program.ts) is never reached by a healthy worker.
  */
 
 /** How much longer than its wall limit a starved run may take before it is ended as busy. */

@@ -22,13 +22,5 @@ export const BOUNDS = {
   entryOverheadBytes: 16,
 } as const;
 
-/** Which bound a refused command would have crossed. */
-export type BoundName = "args" | "value" | "offset" | "count" | "watch-connection" | "watch-run" | "memory";
-
-export interface Refusal {
-  bound: BoundName;
-  /** The bound, in its unit (arguments, bytes, keys). */
-  limit: number;
-  /** What the command asked for, in the same unit. */
-  actual: number;
-}
+// What a refusal says, and the words the learner reads for it, live in the error catalogue.
+export type { BoundName, Refusal } from "../errors/limits";

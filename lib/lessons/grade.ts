@@ -4,6 +4,7 @@
  * output. What to check comes from the unit's content (unit.json + checks.json).
  */
 import type { RunErrorInfo } from "../runner/types";
+import { CHECK_NOT_RUN, NO_CHECKS } from "../errors";
 import type { GradeError, GradeResult, GradeStatus, GradeTest } from "./grade-types";
 import { loadChecks } from "./grading/checks-loader";
 import { buildScenarios, runScenarios, type ScenarioRun } from "./grading/scenarios";
@@ -37,7 +38,7 @@ export async function gradeSubmission(unit: Unit, source: string, opts: GradeOpt
     checks = loadChecks(unit.slug);
   } catch (err) {
     console.error("gradeSubmission: invalid checks.json", err);
-    return done("error", [], { code: "no_checks", message: "This exercise cannot be checked right now (its checks are broken on our side)." });
+    return done("error", [], { ...NO_CHECKS });
   }
   const scenarios = buildScenarios(checks);
   // A Check is one unit in flight for its client (its runs go out together; counted one by one
@@ -74,6 +75,6 @@ function evaluate(name: string, runs: ScenarioRun[], check: (r: ScenarioRun) => 
 }
 
 function errorOf(e: RunErrorInfo | undefined): GradeError {
-  if (!e) return { code: "internal", message: "Your program could not be run. Please try again in a moment." };
+  if (!e) return { ...CHECK_NOT_RUN };
   return { code: e.code, message: e.message, ...(e.line !== undefined ? { line: e.line } : {}), ...(e.column !== undefined ? { column: e.column } : {}) };
 }

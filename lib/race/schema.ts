@@ -3,6 +3,7 @@
  * control signals a presenter may send. Bounds here are what keeps one lab from starving the server.
  */
 import "../zod-browser";
+import { CODE_MAX_CHARS } from "../runner/limits/defaults";
 import { z } from "zod";
 import { MAX_CROWD } from "./crowd";
 
@@ -21,7 +22,7 @@ export type Opponent = z.infer<typeof opponentSchema>;
 /** A unit's program, or pasted code run with that unit's setup. */
 const program = {
   unit: slug,
-  source: z.string().min(1).max(64 * 1024, "The code is longer than 64 KB.").optional(),
+  source: z.string().min(1).max(CODE_MAX_CHARS, "The code is longer than 64 KB.").optional(),
   opponent: opponentSchema,
 };
 

@@ -1,12 +1,6 @@
 import Redis from "ioredis";
 import { RUN_CONNECTION_OPTIONS } from "./config";
-
-export class RedisUnavailableError extends Error {
-  constructor(cause: string) {
-    super(`Redis is unavailable: ${cause}`);
-    this.name = "RedisUnavailableError";
-  }
-}
+import { RedisUnavailableError } from "./errors";
 
 /**
  * Warm connections for learner runs (a fresh TCP + HELLO costs about as much as the whole
@@ -34,15 +28,6 @@ export class ConnectionPool {
     delete c.options.keyPrefix;
     if (reusable && c.status === "ready" && this.idle.length < this.maxIdle) this.idle.push(c);
     else c.disconnect();
-  }
-
-  async warm(n: number): Promise<void> {
-    const cs = await Promise.all(Array.from({ length: n }, () => this.open().catch(() => null)));
-    for (const c of cs) if (c) this.release(c, true);
-  }
-
-  close(): void {
-    for (const c of this.idle.splice(0)) c.disconnect();
   }
 
   private open(): Promise<Redis> {

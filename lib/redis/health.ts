@@ -17,17 +17,6 @@ export interface RedisHealth {
   error?: string;
 }
 
-/** PING with a short deadline: the health route must answer even when Redis hangs. */
-export async function pingRedis(timeoutMs = 1000): Promise<{ ok: boolean; latencyMs?: number; error?: string }> {
-  const t = performance.now();
-  try {
-    await withDeadline(serviceRedis(), (redis) => redis.ping(), timeoutMs);
-    return { ok: true, latencyMs: Math.round((performance.now() - t) * 100) / 100 };
-  } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
-  }
-}
-
 /**
  * Whether Redis answers and has room: PING for the latency, then INFO memory. Nothing is kept
  * between calls, so "full" turns back into "ok" by itself as soon as memory is freed.

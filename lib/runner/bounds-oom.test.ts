@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { RunRequest } from "./types";
 import Redis from "ioredis";
 import { startLocalRedis } from "../../scripts/redis-server.mjs";
-import { REDIS_FULL } from "./service-errors";
+import { REDIS_FULL } from "../errors";
 
 const server = await startLocalRedis({ log: () => {} });
 process.env.REDIS_URL = server.url;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalRedis } from "../../scripts/redis-server.mjs";
 import { redisHealth } from "../redis/health";
 import { RUN_REGISTRY_KEY } from "../redis/janitor";
-import { REDIS_FULL } from "./service-errors";
+import { REDIS_FULL } from "../errors";
 import { eventually, run } from "./test-support";
 
 let server: Awaited<ReturnType<typeof startLocalRedis>>;

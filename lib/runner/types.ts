@@ -1,3 +1,4 @@
+import type { ErrorCode, PlaygroundError } from "../errors";
 import type { RunStatus, Trace, TraceValue } from "../trace/types";
 
 /** Interference plans: one schema, in the plans stage (see plans/schema.ts). */
@@ -48,42 +49,14 @@ export interface RunRequest {
   client?: string;
 }
 
-export interface RunErrorInfo {
-  /** Stable code for UI and grader. */
-  code:
-    | "syntax"
-    | "runtime"
-    | "forbidden_command"
-    | "forbidden_import"
-    | "redis_unavailable"
-    | "timeout"
-    | "cpu_limit"
-    | "memory_limit"
-    | "command_limit"
-    | "connection_limit"
-    | "write_limit"
-    | "output_limit"
-    | "code_limit"
-    | "stopped"
-    | "bad_request"
-    | "internal"
-    // Added for the hardening work (issue 11); each has its own learner-facing message.
-    /** A command refused before it was sent: too many arguments or watched keys, a value or offset too large, or it would make Redis hold more than the run's budget. */
-    | "command_bound"
-    /** The replies the program received exceeded the run's byte budget. */
-    | "reply_limit"
-    /** Redis answered out-of-memory: the shared server is full. Not the learner's fault. */
-    | "redis_full"
-    /** The server is saturated: the run could not start in time. Not the learner's fault. */
-    | "busy"
-    /** This client has too many runs in flight or used up its runs per minute. */
-    | "rate_limited";
-  /** Learner-facing: what happened and what to do. No host paths, prefixes or host stacks. */
-  message: string;
-  /** 1-based line and column in the learner's source, when known. */
-  line?: number;
-  column?: number;
-}
+/**
+ * A run's error: a code of the playground's error catalogue (lib/errors) and its learner-facing
+ * message - what happened and what to do; no host paths, prefixes or host stacks.
+ */
+export type RunErrorInfo = PlaygroundError<RunErrorCode>;
+
+/** The codes a run can end with (a check adds its own, see lib/lessons/grade-types). */
+export type RunErrorCode = Exclude<ErrorCode, "invalid_request" | "no_checks">;
 
 export interface RunTimings {
   /** Whole run as seen by the caller, ms. */

@@ -1,16 +1,17 @@
 // What a phase measured, and how it is printed.
 import { availableParallelism, loadavg } from "node:os";
 import type { Verdict } from "./verdict";
+import { blamesProgram } from "../../lib/errors";
 
-/** Codes whose message points at the program: for an innocent learner's correct program, each is a false blame. */
-const BLAMING = new Set(["timeout", "cpu_limit", "memory_limit", "command_limit", "connection_limit", "write_limit", "output_limit", "reply_limit", "command_bound", "runtime", "check_fail"]);
+/** For an innocent learner's correct program, an answer that points at the program (or a failed check) is a false blame. */
+const blames = (kind: string) => kind === "check_fail" || blamesProgram(kind);
 
 export class Tally {
   readonly latency = { run: [] as number[], check: [] as number[] };
   readonly kinds = new Map<string, number>();
   crossTalk = 0;
   done = 0;
-  /** Answers that told the learner their code was at fault (see BLAMING). */
+  /** Answers that told the learner their code was at fault (see blames). */
   blamed = 0;
 
   add(kind: "run" | "check", ms: number, v: Verdict): void {
@@ -18,7 +19,7 @@ export class Tally {
     this.latency[kind].push(ms);
     if (v.kind !== "ok") this.kinds.set(`${kind}:${v.kind}`, (this.kinds.get(`${kind}:${v.kind}`) ?? 0) + 1);
     if (v.crossTalk) this.crossTalk++;
-    if (BLAMING.has(v.kind)) this.blamed++;
+    if (blames(v.kind)) this.blamed++;
   }
 }
 

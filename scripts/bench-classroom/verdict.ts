@@ -27,11 +27,7 @@ export function judge(task: Task, outcome: ActionOutcome): Verdict {
   return { kind: "ok", crossTalk };
 }
 
-/**
- * The result's error code; a timeout also says whose: "timeout" is the wall limit (its message
- * blames the program), "timeout:busy" the host giving up on a run it could not serve.
- */
-function errorKind(error: { code?: string; message?: string } | undefined): string {
-  const code = error?.code ?? "no_code";
-  return code === "timeout" && /busy/i.test(error?.message ?? "") ? "timeout:busy" : code;
+/** The result's error code: it says whose doing it was ("busy" is the host's, "timeout" the program's wall limit). */
+function errorKind(error: { code?: string } | undefined): string {
+  return error?.code ?? "no_code";
 }

@@ -6,9 +6,11 @@
 import "@/lib/zod-browser";
 import { z } from "zod";
 import type { RunErrorInfo, RunTimings } from "@/lib/runner/types";
+import { CODE_MAX_CHARS } from "@/lib/runner/limits/defaults";
+import { sourceTooLong as tooLongMessage } from "@/lib/errors";
 import type { RunStatus, Trace, TraceValue } from "@/lib/trace";
 
-export const MAX_SOURCE_BYTES = 64 * 1024;
+export const MAX_SOURCE_BYTES = CODE_MAX_CHARS;
 
 const slug = z.string().regex(/^[a-z0-9-]{1,80}$/);
 
@@ -17,7 +19,7 @@ export const runInputSchema = z.object({
   source: z
     .string()
     .refine((s) => new TextEncoder().encode(s).length <= MAX_SOURCE_BYTES, {
-      message: "Your program is longer than 64 KB. Shorten it and run again.",
+      message: tooLongMessage(MAX_SOURCE_BYTES),
     }),
   scenarioId: slug.optional(),
 });

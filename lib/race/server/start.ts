@@ -12,6 +12,7 @@ import { REPLAY_TTL_S } from "@/lib/redis/namespace";
 import { publishUnlessStored } from "@/lib/race-stream";
 import { resultJson } from "@/lib/runner/worker/result-json";
 import { resolveLimits } from "@/lib/runner/limits/defaults";
+import { RACE_REDIS_DOWN } from "@/lib/errors";
 import { crowdExpected } from "../crowd";
 import { metaKey, type RaceMeta } from "../meta";
 import { buildRaceRun } from "../plan";
@@ -23,7 +24,8 @@ import { watchPresenterLease } from "./presenter-lease";
 
 export type StartOutcome = { ok: true; runId: string; token: string } | { ok: false; status: 400 | 422 | 429 | 503; message: string };
 
-const HOST_GRACE_MS = 10_000;
+/** A reserved slot outlives its run's wall limit by this much, in case this instance dies before releasing it. */
+const SLOT_GRACE_MS = 10_000;
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -47,7 +49,7 @@ export async function startRace(body: unknown, client: string): Promise<StartOut
   const token = randomBytes(18).toString("base64url");
   const wallMs = resolveLimits(built.request.limits).wallMs;
   try {
-    const slot = await reserveRun(redis, runId, wallMs + HOST_GRACE_MS, client);
+    const slot = await reserveRun(redis, runId, wallMs + SLOT_GRACE_MS, client);
     if (!slot.ok) return { ok: false, status: 429, message: slot.message };
     const meta: RaceMeta = {
       runId,
@@ -65,7 +67,7 @@ export async function startRace(body: unknown, client: string): Promise<StartOut
     await redis.set(metaKey(runId), JSON.stringify(meta), "EX", REPLAY_TTL_S);
   } catch {
     await releaseRun(redis, runId, client).catch(() => {});
-    return { ok: false, status: 503, message: "Redis is not answering, so no run can start. Try again in a moment." };
+    return { ok: false, status: 503, message: RACE_REDIS_DOWN };
   }
 
   // Only a step run waits for its presenter; the others end by themselves within a minute.
@@ -96,7 +98,7 @@ export async function measureCrowd(body: unknown, client: string): Promise<{ ok:
   if (!built.ok) return { ok: false, status: 422, message: built.message };
   const redis = serviceRedis();
   const runId = `measure-${randomBytes(9).toString("base64url")}`;
-  const slot = await reserveRun(redis, runId, 60_000 + HOST_GRACE_MS, client);
+  const slot = await reserveRun(redis, runId, 60_000 + SLOT_GRACE_MS, client);
   if (!slot.ok) return { ok: false, status: 429, message: slot.message };
   try {
     const r = await runProgram({ ...built.request, runId });

@@ -1,6 +1,6 @@
 /** One command outside a transaction: bounded, traced, noted in the ledger, sent through ioredis. */
-import { isRedisOom, REDIS_FULL } from "../service-errors";
-import { isConnectionError } from "./connection-errors";
+import { REDIS_FULL } from "../../errors";
+import { asRedisFailure, isConnectionError, isRedisOom } from "../../redis/errors";
 import type { BridgeContext } from "./context";
 import type { RunConnection } from "./connections";
 import { callMethod, errReply, NEVER, type Reply } from "./guest-args";
@@ -39,10 +39,11 @@ export async function sendCommand(ctx: BridgeContext, conn: RunConnection, metho
   let reply: unknown;
   try {
     reply = await p;
-  } catch (e) {
+  } catch (failure) {
+    const e = asRedisFailure(failure);
     if (isConnectionError(e)) throw e;
     if (isRedisOom(e)) return redisFull(ctx);
-    const message = ctx.recorder.strip((e as Error).message);
+    const message = ctx.recorder.strip(e.message);
     ctx.ledger.dropWrites(write);
     ctx.recorder.complete(ev, { error: message }, sent);
     return errReply(message);

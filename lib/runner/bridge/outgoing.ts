@@ -7,7 +7,7 @@ import { BOUNDS } from "../../commands/bounds";
 import { commandSpec } from "../../commands/catalogue";
 import type { CommandSpec } from "../../commands/spec";
 import { finalArgs } from "../../commands/wire";
-import { boundError } from "../limits/messages";
+import { boundError } from "../../errors";
 import type { RunBudget } from "../limits/run-budget";
 import type { RunErrorInfo, RunLimits } from "../types";
 import { fromGuest } from "./guest-args";

@@ -6,8 +6,10 @@
  */
 import type Redis from "ioredis";
 import type { TraceEvent } from "../../trace/types";
+import { forbiddenCommand, forbiddenImport, INTERNAL, NOT_A_CONNECTION, QUIT_EARLIER, REDIS_DOWN, uncaughtInTimer } from "../../errors";
+import { isConnectionError } from "../../redis/errors";
 import type { ConnectionPool } from "../../redis/connection-pool";
-import { ALLOWED_METHODS } from "../allowlist/allowlist";
+import { ALLOWED_METHODS, refusalReason } from "../allowlist/allowlist";
 import { ConflictLedger } from "../ledger/conflict-ledger";
 import { RunBudget } from "../limits/run-budget";
 import { RunCounters } from "../limits/counters";
@@ -16,14 +18,11 @@ import { Interference } from "../plans/interference";
 import type { InterferencePlan } from "../plans/schema";
 import { TraceRecorder } from "../recorder/trace-recorder";
 import type { SandboxHost } from "../sandbox/host";
-import { INTERNAL, REDIS_DOWN } from "../service-errors";
 import type { RunErrorInfo, RunLimits } from "../types";
 import { countSent, sendCommand } from "./command";
-import { isConnectionError } from "./connection-errors";
 import type { BridgeContext } from "./context";
 import { RunConnections, type RunConnection } from "./connections";
 import { errReply, NEVER, type CallMsg, type Reply } from "./guest-args";
-import { refuseCommand, refuseImport } from "./refusals";
 import { RunTimers } from "./timers";
 import { sendTransaction } from "./transaction";
 
@@ -163,23 +162,23 @@ export class RunSession implements SandboxHost, BridgeContext {
   }
 
   refuse(method: string, line: number): void {
-    this.fail(refuseCommand(method, line));
+    this.fail(forbiddenCommand(method, refusalReason(method), line));
   }
 
   badImport(name: string, line: number): void {
-    this.fail(refuseImport(name, line));
+    this.fail(forbiddenImport(name, line));
   }
 
   uncaught(name: string, message: string, line: number, column: number): void {
-    this.fail({ code: "runtime", message: `${name}: ${this.recorder.strip(message)} (in a setTimeout callback)`, line: line || undefined, column: column || undefined });
+    this.fail(uncaughtInTimer(name, this.recorder.strip(message), line, column));
   }
 
   // ---- guest calls ------------------------------------------------------------------------
 
   private async dispatch(msg: CallMsg): Promise<Reply> {
     const conn = this.connections.all[msg.c];
-    if (!conn || conn.client.origin !== "program") return errReply("This is not a Redis connection. Create one with new Redis().");
-    if (conn.closed) return errReply("Connection is closed. You called quit() on this connection earlier; use another one.");
+    if (!conn || conn.client.origin !== "program") return errReply(NOT_A_CONNECTION);
+    if (conn.closed) return errReply(QUIT_EARLIER);
     if (msg.m === "quit") return this.quit(conn, msg.l || null);
     if (msg.m === "exec" || msg.m === "discard") return sendTransaction(this, conn, msg);
     if (!ALLOWED_METHODS.has(msg.m)) return (this.refuse(msg.m, msg.l), NEVER);

@@ -4,19 +4,18 @@
  * dirtied a watched key (the conflict ledger).
  */
 import type { CommandEvent } from "../../trace/types";
-import { QUEUEABLE_METHODS } from "../allowlist/allowlist";
-import { isRedisOom } from "../service-errors";
+import { forbiddenCommand } from "../../errors";
+import { asRedisFailure, isConnectionError, isRedisOom } from "../../redis/errors";
+import { QUEUEABLE_METHODS, refusalReason } from "../allowlist/allowlist";
 import { countSent, redisFull } from "./command";
-import { isConnectionError } from "./connection-errors";
 import type { BridgeContext } from "./context";
 import type { RunConnection } from "./connections";
 import { callMethod, errReply, NEVER, type CallMsg, type Reply } from "./guest-args";
 import { admitCommands, prepareCommand } from "./outgoing";
-import { refuseCommand } from "./refusals";
 
 export async function sendTransaction(ctx: BridgeContext, conn: RunConnection, msg: CallMsg): Promise<Reply> {
   const queue = msg.q ?? [];
-  for (const q of queue) if (!QUEUEABLE_METHODS.has(q.m)) return (ctx.fail(refuseCommand(q.m, q.l)), NEVER);
+  for (const q of queue) if (!QUEUEABLE_METHODS.has(q.m)) return (ctx.fail(forbiddenCommand(q.m, refusalReason(q.m), q.l)), NEVER);
   const isExec = msg.m === "exec";
   const items = queue.map((q) => prepareCommand(q.m, q.a, q.l || null));
   // A queued command over a bound refuses the whole transaction before MULTI is sent.
@@ -42,7 +41,9 @@ export async function sendTransaction(ctx: BridgeContext, conn: RunConnection, m
   conn.inflight++;
   try {
     if (!isExec) {
-      await Promise.all([redis.multi({ pipeline: false }), redis.discard()]);
+      await Promise.all([redis.multi({ pipeline: false }), redis.discard()]).catch((e: unknown) => {
+        throw asRedisFailure(e);
+      });
       completeQueued(ctx, events, "discarded", { reply: "OK" });
       return { ok: "OK" };
     }
@@ -53,10 +54,11 @@ export async function sendTransaction(ctx: BridgeContext, conn: RunConnection, m
     let res: [Error | null, unknown][] | null;
     try {
       res = await p;
-    } catch (e) {
+    } catch (failure) {
+      const e = asRedisFailure(failure);
       if (isConnectionError(e)) throw e;
       ctx.ledger.dropWrites(...ownWrites);
-      return rejected(ctx, events, e as Error);
+      return rejected(ctx, events, e);
     }
     if (res?.some(([e]) => isRedisOom(e))) return redisFull(ctx);
     if (res === null) {

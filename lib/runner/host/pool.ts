@@ -1,6 +1,6 @@
 import path from "node:path";
 import Piscina from "piscina";
-import { HELD_RUNS_PER_WORKER, RUNS_PER_WORKER, workerCount } from "./capacity";
+import { HELD_RUNS_PER_WORKER, RUNS_PER_WORKER, workerCount } from "../../admission/capacity";
 import { WORKER_BUNDLE } from "../worker/task";
 
 /**

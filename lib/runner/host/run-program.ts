@@ -4,9 +4,9 @@
  * a fair queue if need be), call a worker and wait for its answer, within a deadline of our own.
  */
 import { admission, BUSY, CLIENT_BOUNDS, chargeClientCpu, enterClient, enterHeld, LOCAL_CLIENT, type ClientTurn } from "../../admission";
-import { CPU_SHARE_NOTE } from "../../admission/messages";
+import { badRequest, CPU_SHARE_NOTE, NOT_RUN, STUCK } from "../../errors";
 import { resolveLimits } from "../limits/defaults";
-import type { RunErrorInfo, RunRequest, RunResult } from "../types";
+import type { RunRequest, RunResult } from "../types";
 import { notRun, round } from "./not-run";
 import { runRequestSchema } from "./request-schema";
 import { describeIssues } from "../../validation/issues";
@@ -30,7 +30,7 @@ export interface RunOptions {
 export async function runProgram(req: RunRequest, opts: RunOptions = {}): Promise<RunResult> {
   const t0 = performance.now();
   const valid = runRequestSchema.safeParse(req);
-  if (!valid.success) return notRun(req, t0, 0, { code: "bad_request", message: `The run request is invalid (${describeIssues(valid.error, { first: true, root: "request" })}).` });
+  if (!valid.success) return notRun(req, t0, 0, badRequest(describeIssues(valid.error, { first: true, root: "request" })));
   const client = opts.turn?.client ?? req.client;
   let own: ClientTurn | undefined;
   if (client && !opts.turn) {
@@ -66,20 +66,17 @@ async function admitted(req: RunRequest, t0: number, client: string | undefined,
   const deadline = new Promise<"deadline">((resolve) => (timer = setTimeout(() => resolve("deadline"), limits.wallMs + WORKER_ANSWER_GRACE_MS)));
   try {
     const result = await Promise.race([callWorker({ request: req, limits }), deadline]);
-    if (result === "deadline") return notRun(req, t0, queueMs, { code: "busy", message: STUCK_MESSAGE });
+    if (result === "deadline") return notRun(req, t0, queueMs, STUCK);
     result.timings.totalMs = round(performance.now() - t0);
     result.timings.queueMs = round(queueMs);
     if (client) chargeClientCpu(client, result.timings.cpuMs);
     if (cpuCut && result.error?.code === "cpu_limit") result.error = { ...result.error, message: `${result.error.message} ${CPU_SHARE_NOTE}` };
     return result;
   } catch {
-    return notRun(req, t0, queueMs, INTERNAL);
+    return notRun(req, t0, queueMs, NOT_RUN);
   } finally {
     clearTimeout(timer);
     slot?.release();
     releaseHeld?.();
   }
 }
-
-const STUCK_MESSAGE = "The playground is very busy and could not finish your run in time. This isn't your code; please run it again in a moment.";
-const INTERNAL: RunErrorInfo = { code: "internal", message: "The playground could not run your program just now. Please try again in a moment." };

@@ -2,7 +2,7 @@
  * The run's running totals against its limits: commands sent, bytes of arguments written and
  * characters printed. Each check returns the learner-facing error once a total passes its limit.
  */
-import { limitError } from "./messages";
+import { limitError } from "../../errors";
 import type { RunErrorInfo, RunLimits } from "../types";
 
 export class RunCounters {

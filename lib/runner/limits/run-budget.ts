@@ -4,9 +4,9 @@
  * replies it receives. Every figure comes from the final argument list (lib/commands/wire).
  */
 import { BOUNDS, type Refusal } from "../../commands/bounds";
+import { boundError, limitError, replyTooLarge } from "../../errors";
 import { argumentRefusal, HeldBytes } from "../../commands/cost";
 import type { CommandSpec } from "../../commands/spec";
-import { boundError, limitError, replyTooLarge } from "./messages";
 import type { RunErrorInfo, RunLimits } from "../types";
 
 /** A command about to be sent: its catalogue entry, final arguments and the keys among them. */
@@ -61,7 +61,7 @@ export class RunBudget {
 
   /** Counts a reply handed to the program; the error when it is too large or the run received too much. */
   reply(command: string, bytes: number, line: number | null): RunErrorInfo | null {
-    if (bytes > BOUNDS.replyBytes) return replyTooLarge(command, bytes, line);
+    if (bytes > BOUNDS.replyBytes) return replyTooLarge(command, bytes, line, BOUNDS.replyBytes);
     this.replies += bytes;
     if (this.replies > this.limits.replyBytes) return { ...limitError("reply_limit", this.limits), ...(line ? { line } : {}) };
     return null;

@@ -6,6 +6,7 @@ import Redis from "ioredis";
 import { z } from "zod";
 import { SERVICE_CONNECTION_OPTIONS } from "../../redis/config";
 import { serviceKeys } from "../../redis/namespace";
+import { asRedisFailure } from "../../redis/errors";
 import { planWriteSchema } from "./schema";
 
 export const controlSignalSchema = z.discriminatedUnion("type", [
@@ -36,7 +37,9 @@ export class ControlReceiver {
   async next(timeoutMs: number): Promise<ControlSignal | null> {
     this.conn ??= new Redis(this.url, { ...SERVICE_CONNECTION_OPTIONS, enableOfflineQueue: true });
     this.conn.on("error", () => {});
-    const r = await this.conn.blpop(serviceKeys(this.runId).control, Math.max(0.01, timeoutMs / 1000));
+    const r = await this.conn.blpop(serviceKeys(this.runId).control, Math.max(0.01, timeoutMs / 1000)).catch((e: unknown) => {
+      throw asRedisFailure(e);
+    });
     if (!r) return null;
     const parsed = controlSignalSchema.safeParse(JSON.parse(r[1]));
     return parsed.success ? parsed.data : this.next(timeoutMs);

@@ -4,6 +4,7 @@
  */
 import { NEVER } from "../bridge/guest-args";
 import type { TraceRecorder } from "../recorder/trace-recorder";
+import { nobodyStepped, STOPPED_BY_PRESENTER } from "../../errors";
 import type { RunErrorInfo } from "../types";
 import type { ControlReceiver } from "./control";
 import type { InterferencePlan, PlanWrite } from "./schema";
@@ -31,7 +32,7 @@ export class StepGate {
       const signal = await this.control.next(idle);
       if (this.run.stopped()) return NEVER;
       if (!signal) {
-        this.run.fail({ code: "timeout", message: `Nobody stepped this run for ${Math.round(idle / 1000)} s, so it was ended. Start it again when you are ready.` });
+        this.run.fail(nobodyStepped(idle));
         return NEVER;
       }
       if (signal.type === "step") return;
@@ -40,7 +41,7 @@ export class StepGate {
         return;
       }
       if (signal.type === "stop") {
-        this.run.fail({ code: "stopped", message: "The run was stopped by the presenter." });
+        this.run.fail({ ...STOPPED_BY_PRESENTER });
         return NEVER;
       }
       await this.inject(signal.write);

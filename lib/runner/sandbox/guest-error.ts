@@ -1,7 +1,7 @@
 /** Errors from inside the guest: read out of QuickJS, then told to the learner. */
 import type { QuickJSContext, QuickJSHandle } from "quickjs-emscripten-core";
 import { LEARNER_FILE } from "../transpile";
-import { limitError } from "../limits/messages";
+import { INTERRUPTED, limitError, thrown, tooMuchRecursion } from "../../errors";
 import type { RunErrorInfo, RunLimits } from "../types";
 import type { GuestError } from "./host";
 
@@ -39,9 +39,7 @@ export interface GuestStop {
 export function guestRunError(e: GuestError, stop: GuestStop, limits: RunLimits): RunErrorInfo {
   if (/out of memory/i.test(e.message) || stop.memoryExceeded) return { ...limitError("memory_limit", limits), line: e.line };
   if (/interrupted/i.test(e.message) && stop.cpuExceeded()) return { ...limitError("cpu_limit", limits), line: e.line };
-  if (/interrupted/i.test(e.message)) return { code: "internal", message: "The playground stopped your program unexpectedly. Please run it again." };
-  if (/stack overflow|call stack/i.test(e.message))
-    return { code: "runtime", message: "RangeError: too much recursion - a function keeps calling itself without stopping.", line: e.line, column: e.column };
-  if (e.name === "SyntaxError") return { code: "syntax", message: `SyntaxError: ${e.message}`, line: e.line, column: e.column };
-  return { code: "runtime", message: `${e.name}: ${e.message}`, line: e.line, column: e.column };
+  if (/interrupted/i.test(e.message)) return { ...INTERRUPTED };
+  if (/stack overflow|call stack/i.test(e.message)) return tooMuchRecursion(e.line, e.column);
+  return thrown(e.name, e.message, e.line, e.column);
 }

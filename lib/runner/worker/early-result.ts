@@ -1,6 +1,6 @@
 /** The result of a run that ended before its program started (too long, a syntax error). */
 import type Redis from "ioredis";
-import { LIMIT_CODES } from "../limits/messages";
+import { LIMIT_CODES } from "../../errors";
 import { streamSink } from "../stream-sink";
 import type { RunErrorInfo, RunResult } from "../types";
 

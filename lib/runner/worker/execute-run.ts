@@ -8,16 +8,15 @@ import { keyPrefix, RUN_ID_PATTERN } from "../../redis/namespace";
 import { runUser } from "../../redis/acl";
 import type { RunStatus } from "../../trace/types";
 import { startWallCharge } from "../../admission/wall-charge";
+import { INTERNAL, LIMIT_CODES, limitError, REDIS_DOWN, REDIS_FULL, STARVED } from "../../errors";
+import { isConnectionError, isRedisOom, isReplyError } from "../../redis/errors";
 import { RunSession } from "../bridge/session";
-import { isConnectionError } from "../bridge/connection-errors";
-import { LIMIT_CODES, limitError } from "../limits/messages";
 import { dropNamespaceLater } from "../namespace/cleanup";
 import { handBack } from "../namespace/hand-back";
 import { readFinalState } from "../namespace/inspect";
 import { prefixSetup, prepareNamespace } from "../namespace/prepare";
 import { ControlReceiver } from "../plans/control";
 import type { Sandbox } from "../sandbox/sandbox";
-import { INTERNAL, isRedisOom, REDIS_DOWN, REDIS_FULL, STARVED } from "../service-errors";
 import { streamSink } from "../stream-sink";
 import { transpile } from "../transpile";
 import type { RunErrorInfo, RunResult } from "../types";
@@ -111,8 +110,9 @@ async function execute({ request: req, limits }: WorkerTask, env: WorkerEnv): Pr
 
 /** Why the namespace could not be prepared: Redis down or full is the playground's, not the learner's. */
 function prepareError(e: unknown): RunErrorInfo {
-  if (isConnectionError(e)) return REDIS_DOWN;
-  return isRedisOom(e) ? REDIS_FULL : INTERNAL;
+  if (isRedisOom(e)) return REDIS_FULL;
+  // Everything in the prepare is an ioredis call: what is not Redis's answer is its connection.
+  return isReplyError(e) ? INTERNAL : REDIS_DOWN;
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;

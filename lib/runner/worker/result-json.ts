@@ -23,7 +23,7 @@ export function resultJson(result: RunResult): string {
 }
 
 /** The result cut down to RESULT_MAX_BYTES (see the file comment). */
-export function boundResult(result: RunResult): RunResult {
+function boundResult(result: RunResult): RunResult {
   const output: string[] = [];
   let used = 0;
   for (const line of result.output) {

@@ -3,14 +3,11 @@
  * (or the run failed), waking at each change the bridge reports.
  */
 import type { RunSession } from "../bridge/session";
-import { isConnectionError } from "../bridge/connection-errors";
 import { guestRunError } from "../sandbox/guest-error";
 import type { Sandbox } from "../sandbox/sandbox";
-import { INTERNAL, REDIS_DOWN } from "../service-errors";
+import { INTERNAL, NEVER_RESOLVES, REDIS_DOWN, SANDBOX_FAULT } from "../../errors";
+import { isConnectionError } from "../../redis/errors";
 import type { RunLimits } from "../types";
-
-const HOST_FAULT = "Your program hit a problem the sandbox could not recover from (for example a value nested too deeply to print). Simplify it and run again.";
-const NEVER_RESOLVES = "Your program is waiting for something that will never happen (a Promise that never resolves), so it was ended. Check that every Promise you await can finish.";
 
 export async function runToEnd(session: RunSession, sandbox: Sandbox, js: string, keepCompiled: boolean, limits: RunLimits): Promise<void> {
   try {
@@ -19,7 +16,7 @@ export async function runToEnd(session: RunSession, sandbox: Sandbox, js: string
     for (;;) {
       if (session.fatal) break;
       if (sandbox.hostFault) {
-        session.fail({ code: "runtime", message: HOST_FAULT });
+        session.fail({ ...SANDBOX_FAULT });
         break;
       }
       const st = sandbox.mainState();
@@ -28,7 +25,7 @@ export async function runToEnd(session: RunSession, sandbox: Sandbox, js: string
         break;
       }
       if (session.pending === 0 && sandbox.pendingOps === 0) {
-        if (st.state === "pending") session.fail({ code: "runtime", message: NEVER_RESOLVES });
+        if (st.state === "pending") session.fail({ ...NEVER_RESOLVES });
         break;
       }
       await session.nextChange();

@@ -9,7 +9,7 @@ import { randomToken } from "../../redis/random-token";
 import { runUser } from "../../redis/acl";
 import { startJanitor } from "../../redis/janitor";
 import { CleanupQueue } from "../../redis/cleanup-queue";
-import { HELD_RUNS_PER_WORKER, RUNS_PER_WORKER } from "../host/capacity";
+import { HELD_RUNS_PER_WORKER, RUNS_PER_WORKER } from "../../admission/capacity";
 import { SandboxStock } from "../sandbox/stock";
 
 export interface WorkerEnv {

@@ -6,6 +6,7 @@ import { metaKey } from "@/lib/race/meta";
 import { requestClient } from "@/lib/http/request-client";
 import { openViewer } from "@/lib/race/server/admission";
 import { runEventStream } from "@/lib/race/server/events";
+import { httpStatus, VIEW_REDIS_DOWN } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (!RUN_ID_PATTERN.test(id)) return Response.json({ error: "Unknown run." }, { status: 404 });
   const keys = streamKeys(id);
   const known = await serviceRedis().exists(keys.events, keys.result, metaKey(id)).catch(() => -1);
-  if (known === -1) return Response.json({ error: "Redis is not answering. Try again in a moment." }, { status: 503 });
+  if (known === -1) return Response.json({ error: VIEW_REDIS_DOWN }, { status: httpStatus("redis_unavailable") });
   if (known === 0) return Response.json({ error: "This run does not exist or is older than 24 hours." }, { status: 404 });
 
   // Open to anyone with the link (no instructor key), but bounded per browser and per instance.

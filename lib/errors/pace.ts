@@ -1,13 +1,13 @@
 /**
  * What a learner is told when their own pace is why a run did not start. The server's own
- * reasons (busy, starved) live with the playground's other errors in lib/runner/service-errors.
+ * reasons (busy, starved) are in service.ts.
  */
-import type { RunErrorInfo } from "../runner/types";
+import type { PlaygroundError } from "./catalogue";
 
 export type RefusalReason = "in_flight" | "per_minute" | "cpu";
 
 /** This client's own pace: too many runs at once, too many this minute, or too much CPU lately. */
-export function rateLimited(reason: RefusalReason, retryAfterMs: number, bound: number): RunErrorInfo {
+export function rateLimited(reason: RefusalReason, retryAfterMs: number, bound: number): PlaygroundError<"rate_limited"> {
   const s = Math.max(1, Math.ceil(retryAfterMs / 1000));
   const why =
     reason === "in_flight"

@@ -1,13 +1,55 @@
-import type { RunErrorInfo, RunLimits } from "../types";
-import { BOUNDS, type Refusal } from "../../commands/bounds";
+/**
+ * What a learner is told when their program passes one of its run's limits, or a command is
+ * refused by a bound before it is sent: what happened, the figure, and what to do.
+ */
+import type { ErrorCode, PlaygroundError } from "./catalogue";
+
+/** The figures of a run's limits the messages name (a RunLimits has them all). */
+export interface LimitFigures {
+  wallMs: number;
+  cpuMs: number;
+  memoryBytes: number;
+  commands: number;
+  connections: number;
+  bytesWritten: number;
+  redisBytes: number;
+  replyBytes: number;
+  outputChars: number;
+  codeChars: number;
+}
+
+/** Which bound a refused command would have crossed. */
+export type BoundName = "args" | "value" | "offset" | "count" | "watch-connection" | "watch-run" | "memory";
+
+/** A command refused by a bound (lib/commands): which one, the bound and what the command asked for. */
+export interface Refusal {
+  bound: BoundName;
+  /** The bound, in its unit (arguments, bytes, keys). */
+  limit: number;
+  /** What the command asked for, in the same unit. */
+  actual: number;
+}
+
+/** Codes that mean "the program passed a limit" (a run's status "limit"). */
+export const LIMIT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  "cpu_limit",
+  "memory_limit",
+  "command_limit",
+  "connection_limit",
+  "write_limit",
+  "output_limit",
+  "code_limit",
+  "command_bound",
+  "reply_limit",
+]);
 
 const kb = (n: number) => `${Math.round(n / 1024)} KB`;
 /** A measured size, never rounded down onto the bound it crossed: "64.1 KB", "300 bytes". */
 const size = (n: number) => (n < 1024 ? `${n} bytes` : `${Math.ceil((n / 1024) * 10) / 10} KB`);
 
 /** The learner-facing message for each limit: what happened and what to do. */
-export function limitError(code: RunErrorInfo["code"], limits: RunLimits): RunErrorInfo {
-  const messages: Partial<Record<RunErrorInfo["code"], string>> = {
+export function limitError<C extends ErrorCode>(code: C, limits: LimitFigures): PlaygroundError<C> {
+  const messages: Partial<Record<ErrorCode, string>> = {
     timeout: `Your program ran for more than ${limits.wallMs / 1000} s, so it was stopped. Look for a retry loop that never ends or a sleep that is too long.`,
     cpu_limit: `Your program kept the CPU busy for more than ${limits.cpuMs / 1000} s, so it was stopped. Look for a loop that never ends (a while (true) without an await or a break).`,
     memory_limit: `Your program used more than ${Math.round(limits.memoryBytes / 1024 / 1024)} MB of memory, so it was stopped. Look for an array or string that keeps growing.`,
@@ -21,25 +63,13 @@ export function limitError(code: RunErrorInfo["code"], limits: RunLimits): RunEr
   return { code, message: messages[code] ?? "Your program hit a playground limit and was stopped." };
 }
 
-export const LIMIT_CODES: ReadonlySet<RunErrorInfo["code"]> = new Set([
-  "cpu_limit",
-  "memory_limit",
-  "command_limit",
-  "connection_limit",
-  "write_limit",
-  "output_limit",
-  "code_limit",
-  "command_bound",
-  "reply_limit",
-]);
-
 /**
  * A command refused before it was sent ("command_bound"): names the command, the bound and the
  * line, and says what to do. Redis never saw it.
  */
-export function boundError(command: string, r: Refusal, line: number | null, limits: RunLimits): RunErrorInfo {
+export function boundError(command: string, r: Refusal, line: number | null, limits: Pick<LimitFigures, "redisBytes">): PlaygroundError<"command_bound"> {
   const cmd = `${command.toUpperCase()}${line ? ` on line ${line}` : ""}`;
-  const messages: Record<Refusal["bound"], string> = {
+  const messages: Record<BoundName, string> = {
     args: `${cmd} has ${r.actual} arguments, more than the ${r.limit} one command may have, so it was not sent. Split it into smaller commands - the lessons need only a few arguments.`,
     value: `${cmd} would store a value of ${size(r.actual)}, more than the ${kb(r.limit)} one value may have, so it was not sent. The lessons need only small values.`,
     offset: `${cmd} would make a string of ${size(r.actual)} (offset plus value), more than the ${kb(r.limit)} one value may have, so it was not sent. Use a smaller offset.`,
@@ -51,11 +81,11 @@ export function boundError(command: string, r: Refusal, line: number | null, lim
   return { code: "command_bound", message: messages[r.bound], ...(line ? { line } : {}) };
 }
 
-/** One reply larger than a run may receive at once ("reply_limit"). */
-export function replyTooLarge(command: string, bytes: number, line: number | null): RunErrorInfo {
+/** One reply larger than a run may receive at once ("reply_limit"); `maxBytes` is that bound. */
+export function replyTooLarge(command: string, bytes: number, line: number | null, maxBytes: number): PlaygroundError<"reply_limit"> {
   return {
     code: "reply_limit",
-    message: `The reply to ${command.toUpperCase()}${line ? ` on line ${line}` : ""} was ${size(bytes)}, more than the ${kb(BOUNDS.replyBytes)} one reply may be, so the run was stopped. Read a part of the data (a range, a few fields) instead of all of it.`,
+    message: `The reply to ${command.toUpperCase()}${line ? ` on line ${line}` : ""} was ${size(bytes)}, more than the ${kb(maxBytes)} one reply may be, so the run was stopped. Read a part of the data (a range, a few fields) instead of all of it.`,
     ...(line ? { line } : {}),
   };
 }
