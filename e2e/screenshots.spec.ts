@@ -44,7 +44,7 @@ async function expectTwoColumns(page: Page): Promise<void> {
   expect(bench.x, "the workbench starts right of the lesson text").toBeGreaterThanOrEqual(article.x + article.width - 1);
   expect(bench.x + bench.width).toBeLessThanOrEqual(width);
   expect(Math.abs(bench.y - article.y), "both columns start at the same height").toBeLessThan(80);
-  for (const part of [page.getByTestId("code-editor"), page.getByTestId("run-result"), page.getByRole("group", { name: "Transaction timeline" })]) {
+  for (const part of [page.getByTestId("code-editor"), page.getByTestId("run-result"), page.getByRole("group", { name: "Timeline", exact: true })]) {
     await expect(part).toBeVisible();
     const box = (await part.boundingBox())!;
     expect(box.x, `${part} inside the workbench`).toBeGreaterThanOrEqual(bench.x - 1);

@@ -130,7 +130,7 @@ export function traceToText(trace: Trace, opts: TextOptions = {}): string {
         return `${t} [end] ${e.status}${e.message ? ` ${e.message}` : ""}`;
     }
   });
-  if (trace.truncated) lines.push("# the trace was cut at its size limit: later events are not shown, the end is");
+  if (trace.truncated) lines.push("# trace truncated: the trace was cut at its size limit; later events are not shown, the end is");
   return lines.join("\n") + "\n";
 }
 

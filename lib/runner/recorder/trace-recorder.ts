@@ -21,7 +21,7 @@ const MAX_TEXT = 2000;
 /**
  * Events kept per trace. A race-lab crowd run (50 clients retrying on one key) makes 4,700-5,500
  * events, at most ~6,400 (every client retrying until all others committed); the timeline
- * renders 5,000 in well under a second (components/timeline/render-perf.test.tsx).
+ * renders 5,000 in well under a second (npm run bench:render, scripts/bench-render.ts).
  */
 export const MAX_TRACE_EVENTS = 8000;
 /**
