@@ -11,9 +11,11 @@ import { withoutStackFrames } from "./compare";
 import { CORPUS } from "./corpus";
 import type { CorpusProgram } from "./corpus/types";
 
-async function inPlayground(p: CorpusProgram) {
-  const r = await run(p.source, { setup: p.setup, inspectKeys: p.state });
-  return r;
+// Room on a busy machine: what is compared is behaviour, not the limits (tested elsewhere).
+const LIMITS = { cpuMs: 2_000, wallMs: 15_000 };
+
+function inPlayground(p: CorpusProgram) {
+  return run(p.source, { setup: p.setup, inspectKeys: p.state, limits: LIMITS });
 }
 
 async function bothWorlds(p: CorpusProgram): Promise<{ node: WorldResult; playground: WorldResult; raw: Awaited<ReturnType<typeof inPlayground>> }> {
@@ -38,7 +40,11 @@ const nodeError = (w: WorldResult) => (w.error ? `${w.error.name}: ${w.error.mes
 const results = new Map<string, ReturnType<typeof bothWorlds>>();
 for (const p of CORPUS) if (!p.refusal) results.set(p.name, bothWorlds(p));
 for (const r of results.values()) r.catch(() => {});
-afterAll(closeNodeRunners);
+// Every run started above ends before the worker pool closes (test-support's afterAll runs after this one).
+afterAll(async () => {
+  await Promise.allSettled(results.values());
+  closeNodeRunners();
+});
 
 describe("fidelity: the playground prints what Node prints", () => {
   for (const p of CORPUS.filter((x) => !x.refusal && !x.pending)) {

@@ -31,7 +31,7 @@ export const REFUSED_PROGRAMS = [
     import { readFileSync } from "node:fs";
     console.log(readFileSync("/etc/hostname", "utf8"));
   `),
-  program({ name: "refused-define-command", origin: "ioredis README, defineCommand", refusal: { code: "runtime", message: /`redis\\.defineCommand` is an ioredis method the playground doesn't offer/, why: "defineCommand defines Lua scripts, which the playground doesn't run" } }, `
+  program({ name: "refused-define-command", origin: "ioredis README, defineCommand", refusal: { code: "runtime", message: /`redis\.defineCommand` is an ioredis method the playground doesn't offer/, why: "defineCommand defines Lua scripts, which the playground doesn't run" } }, `
     import Redis from "ioredis";
     const redis = new Redis();
     redis.defineCommand("myecho", { numberOfKeys: 2, lua: "return {KEYS[1],KEYS[2],ARGV[1],ARGV[2]}" });
