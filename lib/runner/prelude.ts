@@ -13,13 +13,14 @@ import { INSPECT_JS } from "./guest/inspect";
 import { FORMAT_JS } from "./guest/format";
 import { CONNECTION_JS } from "./guest/connection";
 import { CLIENT_API, PIPELINE_API } from "./guest/surface";
-import { notOfferedMessage, TRANSACTION_SENT_MESSAGE } from "./guest/messages";
+import { BATCHES_JS } from "./guest/batches";
+import { notOfferedMessage } from "./guest/messages";
 
 export const PRELUDE_FILE = "playground-runtime.js";
 
 const lineRe = LEARNER_FILE.replace(/\./g, "\\.");
 
-/** Every allowed method with its kind (1 = connection only, 2 = also inside multi()). */
+/** Every allowed method with its kind (1 = connection only, 2 = also inside multi()); batches queue both. */
 const ALLOWED_KINDS = JSON.stringify(ALLOWED.map((c) => [c.method, methodKind(c.method)]));
 /** The message with placeholders the guest fills in: one home for its words (guest/messages). */
 const NOT_OFFERED = JSON.stringify(notOfferedMessage("\u0001", "\u0002"));
@@ -126,32 +127,25 @@ ${CONNECTION_JS}
   // rest the host, which owns the allowlist, says whether it is a refused command (3) or no
   // command at all (0, so then/toJSON stay undefined and nothing is thenable).
   const refused = (prop) => function () { H.refuse(prop, where()); return new Promise(() => {}); };
-  const tail = (inTx) => new Proxy(Object.create(null), {
+  // receiver: "redis" for a client, "multi" or "pipeline" for a batch.
+  const tail = (receiver) => new Proxy(Object.create(null), {
     get(_t, prop) {
       if (typeof prop !== "string") return undefined;
-      if ((inTx ? PIPELINE_API : CLIENT_API).has(prop) || (prop.endsWith("Buffer") && H.kind(prop.slice(0, -6)) !== 0)) return notOffered(inTx ? "multi" : "redis", prop);
-      const kind = H.kind(prop);
-      return kind === 3 || (inTx && kind === 1) ? refused(prop) : undefined;
+      if ((receiver === "redis" ? CLIENT_API : PIPELINE_API).has(prop) || (prop.endsWith("Buffer") && H.kind(prop.slice(0, -6)) !== 0)) return notOffered(receiver, prop);
+      return H.kind(prop) === 3 ? refused(prop) : undefined;
     },
   });
-  const queue = (tx, prop, args) => {
-    const [a, cb] = splitCallback(args);
-    const st = ids.get(tx);
-    st.queue.push({ m: prop, a: encodeArgs(a), l: where() });
-    st.callbacks.push(cb);
-    return tx;
-  };
   const direct = (self, prop, args) => {
     const line = where();
     const [a, cb] = splitCallback(args);
     const id = idOf(self);
     return withCallback(life(id).quit ? Promise.reject(new Error(CLOSED)) : send({ c: id, m: prop, a: encodeArgs(a), l: line }, line, a), cb);
   };
-  const methods = (inTx) => {
-    const o = Object.create(tail(inTx));
-    for (const [prop, kind] of ALLOWED) {
-      if (inTx && kind === 1) continue;
-      const f = inTx ? function (...args) { return queue(this, prop, args); } : function (...args) { return direct(this, prop, args); };
+  // A batch queues every allowed command, WATCH too: inside MULTI, Redis itself answers that one.
+  const methods = (receiver) => {
+    const o = Object.create(tail(receiver));
+    for (const [prop] of ALLOWED) {
+      const f = receiver !== "redis" ? function (...args) { return queue(this, prop, args); } : function (...args) { return direct(this, prop, args); };
       Object.defineProperty(f, "name", { value: prop });
       o[prop] = f;
     }
@@ -165,30 +159,20 @@ ${CONNECTION_JS}
     return undefined;
   };
 
-  class Transaction {
-    constructor(conn, line) { ids.set(this, { conn, line, queue: [], callbacks: [], used: false }); }
-    get length() { return ids.get(this).queue.length + 1; }
-    call(name, ...args) { return queue(this, String(name).toLowerCase(), args); }
-    exec(cb) { return withCallback(finish(this, "exec"), cb); }
-    discard() { return finish(this, "discard"); }
-  }
-  const finish = (tx, m) => {
-    const st = ids.get(tx);
-    const line = where();
-    if (st.used) return Promise.reject(new Error(${JSON.stringify(TRANSACTION_SENT_MESSAGE)}));
-    st.used = true;
-    // Each queued command's callback hears "QUEUED" (or why it wasn't) before exec() resolves.
-    const queued = (errors) => st.callbacks.forEach((cb, i) => { if (cb) { try { errors && errors[i] ? cb(errors[i]) : cb(null, "QUEUED"); } catch (e) { report(e); } } });
-    return send({ c: st.conn, m, q: st.queue, l: line, ml: st.line }, line, []).then(
-      (r) => { queued(); return r; },
-      (e) => { queued(e.previousErrors || st.callbacks.map(() => e)); throw e; },
-    );
-  };
-
+${BATCHES_JS}
   class Redis {
     constructor() { const id = H.newConn(-1, where()); ids.set(this, id); life(id); }
     duplicate() { const r = Object.create(Redis.prototype); const id = H.newConn(idOf(this), where()); ids.set(r, id); life(id); return r; }
-    multi() { return new Transaction(idOf(this), where()); }
+    multi(commands, options) {
+      const line = where();
+      if (commands && typeof commands === "object" && !Array.isArray(commands)) options = commands;
+      // The client's own MULTI: sent now; its commands answer QUEUED until exec() or discard().
+      if (options && options.pipeline === false) return send({ c: idOf(this), m: "multi", a: [], l: line }, line, []);
+      return batch("multi", idOf(this), line, Array.isArray(commands) ? commands : undefined);
+    }
+    pipeline(commands) { return batch("pipeline", idOf(this), where(), commands); }
+    exec(cb) { return direct(this, "exec", cb ? [cb] : []); }
+    discard(cb) { return direct(this, "discard", cb ? [cb] : []); }
     call(name, ...args) {
       const line = where();
       const m = named(name, line);
@@ -208,13 +192,15 @@ ${CONNECTION_JS}
     get status() { const id = idOf(this); opened(id); return life(id).status; }
   }
   for (const [k, f] of Object.entries(LISTENER_METHODS)) Object.defineProperty(Redis.prototype, k, { value: f, writable: true, configurable: true });
-  Object.setPrototypeOf(Redis.prototype, methods(false));
-  Object.setPrototypeOf(Transaction.prototype, methods(true));
+  Object.setPrototypeOf(Redis.prototype, methods("redis"));
+  Object.setPrototypeOf(Transaction.prototype, methods("multi"));
+  Object.setPrototypeOf(Pipeline.prototype, methods("pipeline"));
   Redis.ReplyError = ReplyError;
   Redis.Redis = Redis;
   Redis.default = Redis;
   Object.freeze(Redis.prototype);
   Object.freeze(Transaction.prototype);
+  Object.freeze(Pipeline.prototype);
 
   let nextTimer = 1;
   const report = (e) => {

@@ -7,6 +7,8 @@
  * typed arrays, promises' state, custom inspect functions. Defines `inspect(value, opts)`; uses
  * the prelude's ids, ours, Redis, LINE and LEARNER_FILE.
  */
+import { INSPECT_ERROR_JS } from "./inspect-error";
+
 export const INSPECT_JS = String.raw`
   const META = [];
   for (let i = 0; i < 0x20; i++) META[i] = "\\x" + i.toString(16).toUpperCase().padStart(2, "0");
@@ -75,33 +77,7 @@ export const INSPECT_JS = String.raw`
     if (tag !== "" && ctor !== tag) base += " [" + tag + "]";
     return base;
   };
-  // QuickJS's err.stack holds only the frames; V8's opens with "name: message" as they are
-  // when the stack is first read - for a log, now.
-  const stackOf = (err) => {
-    const name = err.name === undefined ? "Error" : String(err.name);
-    const msg = err.message === undefined ? "" : String(err.message);
-    const head = msg ? (name ? name + ": " + msg : msg) : name;
-    const frames = String(err.stack || "").split("\n").filter((l) => LINE.test(l)).map((l) => "    at " + l.trim().replace(/^at /, ""));
-    if (frames.length === 0) frames.push("    at " + LEARNER_FILE + ":" + (typeof err.line === "number" ? err.line : 1));
-    return head + "\n" + frames.join("\n");
-  };
-  const formatError = (err, ctor, tag, ctx, keys) => {
-    const name = err.name != null ? String(err.name) : "Error";
-    let stack = stackOf(err);
-    if (ours.has(err) && keys.includes("line")) keys.splice(keys.indexOf("line"), 1);
-    for (const k of ["name", "message", "stack"]) {
-      const i = keys.indexOf(k);
-      if (i !== -1 && typeof err[k] === "string" && stack.includes(err[k])) keys.splice(i, 1);
-    }
-    if ("cause" in err && !keys.includes("cause")) keys.push("cause");
-    const len = name.length;
-    if (ctor === null || (name.endsWith("Error") && stack.startsWith(name) && (stack.length === len || stack[len] === ":" || stack[len] === "\n"))) {
-      const prefix = getPrefix(ctor, tag, "Error").slice(0, -1);
-      if (name !== prefix) stack = prefix.includes(name) ? prefix + stack.slice(len) : prefix + " [" + name + "]" + stack.slice(len);
-    }
-    if (ctx.indentationLvl !== 0) stack = stack.replace(/\n/g, "\n" + " ".repeat(ctx.indentationLvl));
-    return stack;
-  };
+${INSPECT_ERROR_JS}
   const KEY_RE = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
   const formatProperty = (ctx, value, recurseTimes, key, isArray) => {
     ctx.indentationLvl += 2;
