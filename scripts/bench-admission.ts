@@ -8,7 +8,7 @@ import { loadavg } from "node:os";
 import { runProgram, closeWorkerPool } from "../lib/runner/index";
 import type { RunResult } from "../lib/runner/types";
 import { loadCourse } from "../lib/lessons/loader";
-import { RUNS_PER_WORKER, workerCount } from "../lib/runner/capacity";
+import { RUNS_PER_WORKER, workerCount } from "../lib/runner/host/capacity";
 
 const unit = loadCourse().find((u) => u.order === 1)!;
 const source = unit.solution ?? unit.starter;

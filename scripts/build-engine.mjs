@@ -3,7 +3,7 @@
 import { build } from "esbuild";
 
 await build({
-  entryPoints: { worker: "lib/runner/worker.ts" },
+  entryPoints: { worker: "lib/runner/worker/entry.ts" },
   outdir: ".engine",
   outExtension: { ".js": ".mjs" },
   bundle: true,

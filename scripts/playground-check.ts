@@ -2,7 +2,7 @@
 // UNIT is a slug (update-likes), a folder name (05-update-likes) or an order (5).
 // Exit 0 pass, 1 fail, 2 error (could not run, or bad usage).
 import { existsSync, readFileSync } from "node:fs";
-import { closeWorkerPoolAfterCleanup } from "../lib/runner/close-pool";
+import { closeWorkerPoolAfterCleanup } from "../lib/runner/host/close-pool";
 import { printAndExit } from "./cli-output";
 import { loadCourse } from "../lib/lessons/loader";
 import { gradeSubmission } from "../lib/lessons/grade";

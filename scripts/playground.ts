@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { runProgram, type InterferencePlan, type RunRequest } from "../lib/runner/index";
-import { closeWorkerPoolAfterCleanup } from "../lib/runner/close-pool";
+import { closeWorkerPoolAfterCleanup } from "../lib/runner/host/close-pool";
 import { formatRun } from "../lib/runner/format-run";
 import { printAndExit } from "./cli-output";
 

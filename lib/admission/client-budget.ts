@@ -5,7 +5,7 @@
  * per instance it reaches, which still bounds what one browser costs the others.
  */
 import type { RefusalReason } from "./messages";
-import { DEFAULT_LIMITS } from "../runner/limits";
+import { DEFAULT_LIMITS } from "../runner/limits/defaults";
 
 export interface ClientBounds {
   /** Units in flight (a Run is one, a whole Check is one): a learner runs while a Check runs. */

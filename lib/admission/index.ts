@@ -3,7 +3,7 @@
  * worker pool (AdmissionGate), sized from lib/runner/capacity. Kept on globalThis so Next.js dev
  * reloads share one count. Used by lib/runner/index.ts (every run) and the grader (a Check).
  */
-import { HELD_RUNS_PER_WORKER, RUNS_PER_WORKER, workerCount } from "../runner/capacity";
+import { HELD_RUNS_PER_WORKER, RUNS_PER_WORKER, workerCount } from "../runner/host/capacity";
 import type { RunErrorInfo } from "../runner/types";
 import { ClientBudgets } from "./client-budget";
 import { AdmissionGate, type GateOptions } from "./gate";

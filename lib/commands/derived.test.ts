@@ -2,8 +2,8 @@
 // user, the editor's types, the trace's write/read tables. A command added there shows up in all.
 import { describe, expect, it } from "vitest";
 import { CATALOGUE, TRANSACTION_COMMANDS } from "./catalogue";
-import { ALLOWED_METHODS, methodKind, QUEUEABLE_METHODS } from "../runner/commands";
-import { ALLOWED_API_DTS } from "../runner/api-dts";
+import { ALLOWED_METHODS, methodKind, QUEUEABLE_METHODS } from "../runner/allowlist/allowlist";
+import { ALLOWED_API_DTS } from "../runner/allowlist/api-dts";
 import { runUser } from "../redis/acl";
 import { isReadCommand, isWriteCommand, writtenKeys } from "../trace/analysis";
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import Redis from "ioredis";
 import { finalArgs } from "./wire";
-import { monitorRedis, runCommands } from "../runner/bounds-support";
+import { monitorRedis, runCommands } from "../runner/limits/bounds-support";
 import { run } from "../runner/test-support";
 
 /** [method, the arguments as source code]: object and Map forms, nested arrays, numbers, odd values. */

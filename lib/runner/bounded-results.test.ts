@@ -3,9 +3,9 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { adminRedis, run } from "./test-support";
-import { MAX_TRACE_CHARS, MAX_TRACE_EVENTS } from "./recorder";
-import { RESULT_MAX_BYTES } from "./bound-result";
-import { STATE_ITEMS, STATE_STRING_CHARS } from "./final-state";
+import { MAX_TRACE_CHARS, MAX_TRACE_EVENTS } from "./recorder/trace-recorder";
+import { RESULT_MAX_BYTES } from "./worker/result-json";
+import { STATE_ITEMS, STATE_STRING_CHARS } from "./namespace/inspect";
 import { keyPrefix, serviceKeys } from "../redis/namespace";
 import type { RunResult } from "./types";
 

@@ -2,13 +2,17 @@
 // full" (not an internal problem, not the learner's error), and runs work again once there is
 // room. This file runs the engine in-process against its own server, which it fills on purpose.
 import { afterAll, describe, expect, it } from "vitest";
+import type { RunRequest } from "./types";
 import Redis from "ioredis";
 import { startLocalRedis } from "../../scripts/redis-server.mjs";
 import { REDIS_FULL } from "./service-errors";
 
 const server = await startLocalRedis({ log: () => {} });
 process.env.REDIS_URL = server.url;
-const { executeRun } = await import("./execute");
+const { executeRun: executeTask } = await import("./worker/execute-run");
+const { resolveLimits } = await import("./limits/defaults");
+/** The worker's side of a run, in this process: the limits resolved as the host would. */
+const executeRun = (request: RunRequest) => executeTask({ request, limits: resolveLimits(request.limits) });
 const admin = new Redis(server.url);
 
 afterAll(async () => {

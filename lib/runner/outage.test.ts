@@ -1,11 +1,15 @@
 // Redis going away mid-run: the learner gets a clear message, the worker survives, and the next
 // run works once Redis is back. This file runs the engine in-process against its own server.
 import { afterAll, describe, expect, it } from "vitest";
+import type { RunRequest } from "./types";
 import { startLocalRedis } from "../../scripts/redis-server.mjs";
 
 const server = await startLocalRedis({ log: () => {} });
 process.env.REDIS_URL = server.url;
-const { executeRun } = await import("./execute");
+const { executeRun: executeTask } = await import("./worker/execute-run");
+const { resolveLimits } = await import("./limits/defaults");
+/** The worker's side of a run, in this process: the limits resolved as the host would. */
+const executeRun = (request: RunRequest) => executeTask({ request, limits: resolveLimits(request.limits) });
 let current = server;
 
 afterAll(async () => {

@@ -7,8 +7,8 @@
  * nothing per run.
  */
 import { LEARNER_FILE } from "./transpile";
-import { ALLOWED, methodKind } from "./commands";
-import { MAP_TAG } from "./run-connection";
+import { ALLOWED, methodKind } from "./allowlist/allowlist";
+import { MAP_TAG } from "./bridge/guest-args";
 import { INSPECT_JS } from "./guest/inspect";
 import { FORMAT_JS } from "./guest/format";
 import { CONNECTION_JS } from "./guest/connection";

@@ -5,8 +5,8 @@
  * STREAM_EVENT_MAX_CHARS, and the stored result is the bounded JSON of bound-result.ts.
  */
 import type Redis from "ioredis";
-import { MAX_TRACE_EVENTS } from "./recorder";
-import { resultJson } from "./bound-result";
+import { MAX_TRACE_EVENTS } from "./recorder/trace-recorder";
+import { resultJson } from "./worker/result-json";
 import type { RunResult } from "./types";
 import type { TraceEvent } from "../trace/types";
 import { REPLAY_TTL_S, serviceKeys } from "../redis/namespace";

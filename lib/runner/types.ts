@@ -1,25 +1,8 @@
 import type { RunStatus, Trace, TraceValue } from "../trace/types";
 
-/** A write the interference client sends: `INCRBY key 7`, `SET key 10`. */
-export interface PlanWrite {
-  /** Upper-case command: INCRBY, DECRBY, SET, INCR, DECR, HINCRBY, HSET ... (writes only). */
-  name: string;
-  /** Arguments as the learner would name them (no prefix); the first is the key. */
-  args: (string | number)[];
-}
-
-/**
- * A second client that interferes with the learner's program, reproducibly.
- * - conflict: after A reads a key it is WATCHing, on the listed attempts, B sends `write`
- *   (default: INCRBY <that key> 1) before A's read returns - so A's EXEC is aborted.
- * - writer: B sends `write` `times` times, every `everyMs` ms, concurrently with the program.
- * - step: the run pauses before each command of the program's connections until a control
- *   signal (step, inject a write, resume, stop) arrives through Redis - see lib/runner/control.
- */
-export type InterferencePlan =
-  | { kind: "conflict"; attempts: number[]; write?: PlanWrite }
-  | { kind: "writer"; write: PlanWrite; times: number; everyMs: number; startAfterMs?: number }
-  | { kind: "step"; idleTimeoutMs?: number };
+/** Interference plans: one schema, in the plans stage (see plans/schema.ts). */
+export type { InterferencePlan, PlanWrite } from "./plans/schema";
+import type { InterferencePlan } from "./plans/schema";
 
 export interface RunLimits {
   /** Wall-clock time for the whole run, ms. */

@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { transform } from "sucrase";
 import Redis from "ioredis";
-import { readFinalState } from "../../lib/runner/final-state";
+import { readFinalState } from "../../lib/runner/namespace/inspect";
 import type { TraceValue } from "../../lib/trace/types";
 import type { CorpusProgram } from "./corpus/types";
 

@@ -7,7 +7,7 @@ import { Prose } from "@/components/lesson/prose";
 import type { WorkbenchUnit } from "@/components/lesson/types";
 import { Workbench } from "@/components/lesson/workbench";
 import { loadCourse, loadUnit } from "@/lib/lessons/loader";
-import { ALLOWED_API_DTS } from "@/lib/runner/api-dts";
+import { ALLOWED_API_DTS } from "@/lib/runner/allowlist/api-dts";
 
 interface PageProps {
   params: Promise<{ slug: string }>;

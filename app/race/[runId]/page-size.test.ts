@@ -9,7 +9,7 @@ import { toStreamedResult } from "@/lib/race/streamed-result";
 import { serviceKeys } from "@/lib/redis/namespace";
 import { adminRedis, run } from "@/lib/runner/test-support";
 import type { RunResult } from "@/lib/runner/types";
-import { RESULT_MAX_BYTES } from "@/lib/runner/bound-result";
+import { RESULT_MAX_BYTES } from "@/lib/runner/worker/result-json";
 
 const open = `import Redis from "ioredis";\nconst r = new Redis();\n`;
 const manyLongReads = `${open}const names = Array.from({ length: 19 }, (_, i) => "k".repeat(300) + i);\nfor (let i = 0; i < 3000; i++) await r.mget(...names);\nconsole.log("done");`;

@@ -6,7 +6,7 @@
  * the lease has lapsed.
  */
 import type Redis from "ioredis";
-import { sendControl } from "@/lib/runner/control";
+import { sendControl } from "@/lib/runner/plans/control";
 
 /**
  * How long the presenter's page may stay silent. Chromium runs the timers of a tab hidden for

@@ -9,7 +9,7 @@ import type { RunResult } from "@/lib/runner";
 import { loadUnit } from "@/lib/lessons/loader";
 import { serviceRedis } from "@/lib/redis/service-client";
 import { REPLAY_TTL_S, serviceKeys } from "@/lib/redis/namespace";
-import { resolveLimits } from "@/lib/runner/limits";
+import { resolveLimits } from "@/lib/runner/limits/defaults";
 import type { TraceEvent } from "@/lib/trace/types";
 import { crowdExpected } from "../crowd";
 import { metaKey, type RaceMeta } from "../meta";

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { sendControl } from "@/lib/runner/control";
+import { sendControl } from "@/lib/runner/plans/control";
 import { serviceRedis } from "@/lib/redis/service-client";
 import { serviceKeys } from "@/lib/redis/namespace";
 import { jsonBodyOr413 } from "@/lib/http/read-json-body";

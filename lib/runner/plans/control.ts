@@ -1,0 +1,48 @@
+/**
+ * Step-mode control signals travel through Redis (a list per run), so any app instance can step
+ * a run that a worker of another instance is executing.
+ */
+import Redis from "ioredis";
+import { z } from "zod";
+import { SERVICE_CONNECTION_OPTIONS } from "../../redis/config";
+import { serviceKeys } from "../../redis/namespace";
+import { planWriteSchema } from "./schema";
+
+export const controlSignalSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("step") }),
+  /** The other client writes now; the run stays paused. */
+  z.object({ type: z.literal("inject"), write: planWriteSchema }),
+  /** Stop pausing: the rest of the run goes at full speed. */
+  z.object({ type: z.literal("resume") }),
+  z.object({ type: z.literal("stop") }),
+]);
+export type ControlSignal = z.infer<typeof controlSignalSchema>;
+
+/** Sends a signal to a running step-mode run. Signals for finished runs expire unread. */
+export async function sendControl(redis: Redis, runId: string, signal: ControlSignal): Promise<void> {
+  const key = serviceKeys(runId).control;
+  await redis.multi().rpush(key, JSON.stringify(controlSignalSchema.parse(signal))).pexpire(key, 60 * 60_000).exec();
+}
+
+/** The run's side: waits for the next signal on a connection of its own (BLPOP blocks it). */
+export class ControlReceiver {
+  private conn?: Redis;
+  constructor(
+    private readonly url: string,
+    private readonly runId: string,
+  ) {}
+
+  /** The next signal, or null when none came within timeoutMs. */
+  async next(timeoutMs: number): Promise<ControlSignal | null> {
+    this.conn ??= new Redis(this.url, { ...SERVICE_CONNECTION_OPTIONS, enableOfflineQueue: true });
+    this.conn.on("error", () => {});
+    const r = await this.conn.blpop(serviceKeys(this.runId).control, Math.max(0.01, timeoutMs / 1000));
+    if (!r) return null;
+    const parsed = controlSignalSchema.safeParse(JSON.parse(r[1]));
+    return parsed.success ? parsed.data : this.next(timeoutMs);
+  }
+
+  close(): void {
+    this.conn?.disconnect();
+  }
+}
