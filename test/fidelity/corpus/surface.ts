@@ -40,9 +40,10 @@ export const SURFACE_PROGRAMS = [
   program({ name: "events-duplicate", origin: `${SURFACE}: events on a duplicate()`, state: [] }, `
     import Redis from "ioredis";
     const redis = new Redis();
-    const conn = redis.duplicate();
-    conn.on("ready", () => console.log("conn ready"));
     redis.on("ready", () => console.log("redis ready"));
+    await redis.ping();
+    const conn = redis.duplicate();
+    conn.on("ready", () => console.log("conn ready", conn.status));
     console.log(await conn.ping("hello"));
     await conn.quit();
     await redis.quit();
