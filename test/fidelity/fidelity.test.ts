@@ -73,6 +73,10 @@ describe("fidelity: programs refused on purpose get their refusal", () => {
 // Not skipped: each asserts the difference is still there. When a feature lands and the
 // program starts to match, this fails - then drop its `pending` and it joins the corpus above.
 describe("fidelity: pending programs (known differences, listed for the lead)", () => {
+  it("are programs of the corpus, each with its reason", () => {
+    for (const p of CORPUS.filter((x) => x.pending)) expect(p.pending!.length, p.name).toBeGreaterThan(10);
+    expect(CORPUS.filter((x) => !x.refusal).length).toBeGreaterThanOrEqual(40);
+  });
   for (const p of CORPUS.filter((x) => x.pending && !x.refusal)) {
     it(`${p.name} still differs: ${p.pending}`, async () => {
       const { node, playground, raw } = await results.get(p.name)!;
