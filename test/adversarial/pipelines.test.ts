@@ -53,7 +53,7 @@ describe("pipelines are bounded like the commands they carry", () => {
 
   it("commands queued after multi({ pipeline: false }) count one by one", async () => {
     const id = newRunId("clientmulti");
-    const seen = await observe(() => runAs(id, `${open}await r.multi({ pipeline: false });\nfor (let i = 0; i < 6_000; i++) await r.incr("n");\nawait r.exec();`, { limits: { cpuMs: 5_000 } }));
+    const seen = await observe(() => runAs(id, `${open}await r.multi({ pipeline: false });\nfor (let i = 0; i < 60; i++) await r.incr("n");\nawait r.exec();`, { limits: { commands: 50 } }));
     const r = seen.value;
     expect(r.error?.code).toBe("command_limit");
     // Nothing ran: the transaction was never executed, and its connection goes back clean.
