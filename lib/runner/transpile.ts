@@ -1,6 +1,8 @@
 import { transform } from "sucrase";
 import type { RunErrorInfo } from "./types";
 import { LINE_MARK_FN, markCallLines } from "./line-marks";
+import { pythonLine } from "./guest/python";
+import { PYTHON_MESSAGE } from "./guest/messages";
 
 /** The file name QuickJS puts in stack frames of learner code; the prelude uses another. */
 export const LEARNER_FILE = "learner.ts";
@@ -36,7 +38,9 @@ function transpileUncached(source: string): TranspileResult {
   try {
     js = transform(source, { transforms: ["typescript", "imports"], production: true, disableESTransforms: true }).code;
   } catch (e) {
-    return { ok: false, error: syntaxError(e) };
+    // Only a program TypeScript can't read is looked at as Python: valid TypeScript never is.
+    const py = pythonLine(source);
+    return { ok: false, error: py ? { code: "syntax", message: PYTHON_MESSAGE, line: py } : syntaxError(e) };
   }
   // A function expression: the sandbox evaluates it (compiling the program) and then calls it,
   // so a compiled program can be kept in a snapshot and run again without compiling. It is

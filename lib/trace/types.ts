@@ -39,6 +39,8 @@ export interface CommandEvent extends EventBase {
   line: number | null;
   /** True when the command was queued inside MULTI ... EXEC. */
   queued: boolean;
+  /** Commands sent together in one pipeline() share this: the seq of the pipeline's first command. */
+  batch?: number;
   /** Milliseconds from send to reply. */
   durationMs?: number;
   /** Only on EXEC: what happened to the transaction. */

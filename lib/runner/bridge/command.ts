@@ -30,8 +30,11 @@ export async function sendCommand(ctx: BridgeContext, conn: RunConnection, metho
   if (method === "unwatch") ctx.budget.unwatch(conn.id);
   for (const k of keys) ctx.touched.add(k);
   const redis = await ctx.connections.lend(conn);
-  const ev = ctx.recorder.command({ client: conn.client.id, name, args: cmd.shown, line, queued: false });
-  const write = isWrite ? ctx.ledger.noteWrite(ev.seq, conn.client.id, keys) : undefined;
+  // Inside the program's own MULTI the command only queues: its write happens at EXEC.
+  const queued = conn.multi !== undefined;
+  const ev = ctx.recorder.command({ client: conn.client.id, name, args: cmd.shown, line, queued });
+  if (queued && isWrite) conn.multi!.writes.push({ seq: ev.seq, keys });
+  const write = isWrite && !queued ? ctx.ledger.noteWrite(ev.seq, conn.client.id, keys) : undefined;
   const sent = performance.now();
   conn.inflight++;
   // The final list itself is sent: ioredis turns it into the same wire bytes (it is already flat strings).
@@ -56,6 +59,6 @@ export async function sendCommand(ctx: BridgeContext, conn: RunConnection, metho
     if (conn.watched.size === 0 && program) ctx.interference.newAttempt();
     for (const k of keys) conn.watched.set(k, ev.seq);
   } else if (name === "UNWATCH") conn.watched.clear();
-  if (program && cmd.spec.kind === "read") await ctx.interference.afterRead(conn, keys);
+  if (program && cmd.spec.kind === "read" && !queued) await ctx.interference.afterRead(conn, keys);
   return { ok: reply };
 }

@@ -24,6 +24,11 @@ export interface RunConnection {
   inflight: number;
   /** The socket dropped during the run. */
   broken: boolean;
+  /**
+   * Set while the program's own MULTI is open (multi({ pipeline: false })): its commands answer
+   * QUEUED, and their writes are noted in the ledger when EXEC runs them.
+   */
+  multi?: { writes: { seq: number; keys: readonly string[] }[] };
 }
 
 export interface LendingDeps {

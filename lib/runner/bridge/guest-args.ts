@@ -33,7 +33,7 @@ export function callMethod(redis: Redis | ReturnType<Redis["multi"]>, method: st
 export type CallMsg = { c: number; m: string; a?: unknown[]; q?: { m: string; a: unknown[]; l: number }[]; l: number; ml?: number };
 
 /** What the guest gets back: ioredis's reply, or the error Redis (or the bridge) answered with. */
-export type Reply = { ok: unknown } | { err: { message: string; name: string } };
+export type Reply = { ok: unknown } | { err: { message: string; name: string; previous?: (string | null)[] } };
 
 export function errReply(message: string, name = "ReplyError"): Reply {
   return { err: { message, name } };

@@ -25,6 +25,8 @@ import { RunConnections, type RunConnection } from "./connections";
 import { errReply, NEVER, type CallMsg, type Reply } from "./guest-args";
 import { RunTimers } from "./timers";
 import { sendTransaction } from "./transaction";
+import { sendPipeline } from "./pipeline";
+import { sendClientEnd, sendClientMulti } from "./client-multi";
 
 export interface SessionDeps {
   pool: ConnectionPool;
@@ -180,6 +182,10 @@ export class RunSession implements SandboxHost, BridgeContext {
     if (!conn || conn.client.origin !== "program") return errReply(NOT_A_CONNECTION);
     if (conn.closed) return errReply(QUIT_EARLIER);
     if (msg.m === "quit") return this.quit(conn, msg.l || null);
+    if (msg.m === "pipeline") return sendPipeline(this, conn, msg);
+    // Without a queue, exec/discard/multi are the client's own (multi({ pipeline: false })).
+    if ((msg.m === "exec" || msg.m === "discard") && !msg.q) return sendClientEnd(this, conn, msg.m, msg.l || null);
+    if (msg.m === "multi") return sendClientMulti(this, conn, msg.l || null);
     if (msg.m === "exec" || msg.m === "discard") return sendTransaction(this, conn, msg);
     if (!ALLOWED_METHODS.has(msg.m)) return (this.refuse(msg.m, msg.l), NEVER);
     return sendCommand(this, conn, msg.m, msg.a ?? [], msg.l || null);

@@ -6,16 +6,17 @@
 import type { CommandEvent } from "../../trace/types";
 import { forbiddenCommand } from "../../errors";
 import { asRedisFailure, isConnectionError, isRedisOom } from "../../redis/errors";
-import { QUEUEABLE_METHODS, refusalReason } from "../allowlist/allowlist";
+import { ALLOWED_METHODS, refusalReason } from "../allowlist/allowlist";
 import { countSent, redisFull } from "./command";
 import type { BridgeContext } from "./context";
 import type { RunConnection } from "./connections";
-import { callMethod, errReply, NEVER, type CallMsg, type Reply } from "./guest-args";
+import { callMethod, NEVER, type CallMsg, type Reply } from "./guest-args";
 import { admitCommands, prepareCommand } from "./outgoing";
 
 export async function sendTransaction(ctx: BridgeContext, conn: RunConnection, msg: CallMsg): Promise<Reply> {
   const queue = msg.q ?? [];
-  for (const q of queue) if (!QUEUEABLE_METHODS.has(q.m)) return (ctx.fail(forbiddenCommand(q.m, refusalReason(q.m), q.l)), NEVER);
+  // WATCH and UNWATCH may be queued too: Redis itself answers them inside MULTI, as in Node.
+  for (const q of queue) if (!ALLOWED_METHODS.has(q.m)) return (ctx.fail(forbiddenCommand(q.m, refusalReason(q.m), q.l)), NEVER);
   const isExec = msg.m === "exec";
   const items = queue.map((q) => prepareCommand(q.m, q.a, q.l || null));
   // A queued command over a bound refuses the whole transaction before MULTI is sent.
@@ -88,12 +89,30 @@ function completeQueued(ctx: BridgeContext, { multiEv, queued, endEv, sent }: Tx
 
 /** EXECABORT: a command was rejected while queuing, so nothing ran. */
 function rejected(ctx: BridgeContext, { multiEv, queued, endEv, sent }: TxEvents, e: Error): Promise<never> | Reply {
-  const prev = (e as { previousErrors?: Error[] }).previousErrors ?? [];
-  if (isRedisOom(e) || prev.some(isRedisOom)) return redisFull(ctx);
+  const all = (e as { previousErrors?: Error[] }).previousErrors ?? [];
+  if (isRedisOom(e) || all.some(isRedisOom)) return redisFull(ctx);
+  const prev = alignErrors(queued, all);
   ctx.recorder.complete(multiEv, { reply: "OK" }, sent);
-  queued.forEach((ev, i) => ctx.recorder.complete(ev, prev[i] ? { error: prev[i]!.message } : { reply: "QUEUED" }, sent));
+  queued.forEach((ev, i) => ctx.recorder.complete(ev, prev[i] ? { error: ctx.recorder.strip(prev[i]!.message) } : { reply: "QUEUED" }, sent));
   endEv.outcome = "discarded";
   const message = ctx.recorder.strip(e.message);
   ctx.recorder.complete(endEv, { error: message }, sent);
-  return errReply(message);
+  // The guest rebuilds ioredis's previousErrors from these, one per queued command.
+  return { err: { message, name: "ReplyError", previous: queued.map((_ev, i) => (prev[i] ? ctx.recorder.strip(prev[i]!.message) : null)) } };
+}
+
+/**
+ * ioredis lists only the rejected commands in previousErrors, in order, each naming its command:
+ * matched in order to the queued commands they belong to.
+ */
+function alignErrors(queued: readonly CommandEvent[], errors: readonly Error[]): (Error | undefined)[] {
+  const out: (Error | undefined)[] = queued.map(() => undefined);
+  let at = 0;
+  for (const err of errors) {
+    const name = (err as { command?: { name?: string } }).command?.name?.toUpperCase();
+    while (at < queued.length && name !== undefined && queued[at]!.name !== name) at++;
+    if (at >= queued.length) break;
+    out[at++] = err;
+  }
+  return out;
 }

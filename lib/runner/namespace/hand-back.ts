@@ -11,7 +11,7 @@ import { queueStringReads, type StringRead } from "./inspect";
 import type { RunUser } from "./prepare";
 
 /** What hand-back needs to know of a lent connection (a RunConnection, read when it settled). */
-type Lent = Pick<RunConnection, "broken" | "inflight" | "watched">;
+type Lent = Pick<RunConnection, "broken" | "inflight" | "watched" | "multi">;
 
 /**
  * `clean` is false when a connection had to be dropped with commands still in flight (a late
@@ -28,7 +28,8 @@ export function handBack(
   let reads: Promise<(StringRead | Error)[]> | undefined;
   const one = async (c: Lent, redis: Redis): Promise<boolean> => {
     redis.removeAllListeners("close");
-    if (c.broken || c.inflight > 0 || redis.status !== "ready") {
+    // A connection the program left inside MULTI (multi({ pipeline: false }) without exec) is not reused.
+    if (c.broken || c.inflight > 0 || c.multi || redis.status !== "ready") {
       pool.release(redis, false);
       return c.inflight === 0;
     }
