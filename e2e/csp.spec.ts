@@ -4,7 +4,7 @@
  * and the security headers on every response.
  */
 import { expect, test, type Page, type Response } from "@playwright/test";
-import { course, openUnit, runAndWait, setCode } from "./helpers";
+import { course, runAndWait, setCode, waitForEditor } from "./helpers";
 
 declare global {
   interface Window {
@@ -85,7 +85,7 @@ test("course index, health and 404 pass the CSP and carry the headers", async ({
   expect(health.headers()["x-content-type-options"]).toBe("nosniff");
   expect(health.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
   // Static files (the build's scripts, Monaco's among them) get the headers that need no nonce.
-  const script = /<script[^>]+src="(\/_next\/static\/[^"]+)"/.exec(await index!.text())?.[1];
+  const script = /<script[^>]+src="(\/_next\/static\/[^"]+)"/.exec(await (await request.get("/")).text())?.[1];
   expect(script, "the page names its scripts").toBeTruthy();
   const asset = await request.get(script!);
   expect(asset.ok()).toBe(true);
@@ -120,7 +120,7 @@ for (const unit of course) {
     });
     const res = await page.goto(`/lessons/${unit.slug}`);
     expectSecurityHeaders(res);
-    await openUnit(page, unit);
+    await waitForEditor(page);
     // A type error only the TypeScript worker can find: proves the worker started under the CSP.
     await setCode(page, `const n: number = "not a number";\n${unit.solution ?? unit.starter}`);
     await expect

@@ -37,8 +37,6 @@ const OPTIONS: editor.IStandaloneEditorConstructionOptions = {
   folding: true,
   glyphMargin: false,
   padding: { top: CODE_THEME.paddingTop },
-  // The static view draws brackets in the text colour; coloured pairs would change on takeover.
-  bracketPairColorization: { enabled: false },
   tabSize: 2,
   scrollBeyondLastLine: false,
   automaticLayout: true,
@@ -70,6 +68,8 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     const uri = monaco.Uri.parse(MODEL_URI);
     monaco.editor.getModel(uri)?.dispose();
     const model = monaco.editor.createModel(initialCode, "typescript", uri);
+    // The static view draws brackets in the text colour; coloured pairs would change on takeover.
+    model.updateOptions({ bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false } });
     const instance = monaco.editor.create(container, { ...OPTIONS, model, ariaLabel: label, theme: EDITOR_THEMES.light });
     instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun());
     const escape = installEscapeThenTab(instance, monaco, container);
