@@ -7,21 +7,22 @@ import { course, outputLines, runAndWait, setCode, waitForEditor } from "./helpe
 
 const practice = course.find((u) => u.scenarios.length > 0)!;
 
-/** Holds back every script the HTML does not name (the editor's chunks), so Monaco never loads. */
-async function withoutMonaco(page: Page): Promise<void> {
-  let named: Set<string> | null = null;
-  await page.route("**/*", async (route) => {
-    const req = route.request();
-    if (req.resourceType() === "document") {
-      const res = await route.fetch();
-      const html = await res.text();
-      named = new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => new URL(m[1]!, req.url()).pathname));
-      return route.fulfill({ response: res, body: html });
+/**
+ * Holds back Monaco (every script whose code names Monaco's own CSS class), so the page stays on
+ * the server-rendered view; the app's own chunks load as usual.
+ */
+async function withoutMonaco(page: Page): Promise<{ held: () => number }> {
+  let held = 0;
+  await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {
+    const res = await route.fetch();
+    const body = await res.text();
+    if (body.includes("monaco-editor")) {
+      held += 1;
+      return route.abort();
     }
-    const { pathname } = new URL(req.url());
-    if (pathname.startsWith("/_next/static/chunks/") && pathname.endsWith(".js") && named && !named.has(pathname)) return route.abort();
-    return route.continue();
+    return route.fulfill({ response: res, body });
   });
+  return { held: () => held };
 }
 
 /** Where the first code token of line 1 is drawn, in the static view or in Monaco. */
@@ -35,7 +36,7 @@ const STATIC_TOKEN = '[data-testid="code-view"] > div:first-of-type > span:nth-c
 const MONACO_TOKEN = '.monaco-editor .view-line:has-text("") span span';
 
 test("the code is in the HTML, and Run, Ctrl+Enter and a staged race work before Monaco loads", async ({ page }) => {
-  await withoutMonaco(page);
+  const monaco = await withoutMonaco(page);
   const res = await page.goto(`/lessons/${practice.slug}`);
   expect(await res!.text()).toContain('data-testid="code-view"');
   const view = page.getByTestId("code-view");
@@ -59,6 +60,7 @@ test("the code is in the HTML, and Run, Ctrl+Enter and a staged race work before
   await expect(result).not.toHaveAttribute("data-state", "running");
   expect(await outputLines(page)).toContain("typed before the editor");
   await expect(page.locator(".monaco-editor")).toHaveCount(0);
+  expect(monaco.held(), "the editor's chunks were asked for, and held back").toBeGreaterThan(0);
 });
 
 test("Monaco takes over in place: the first line's text does not move", async ({ browser }) => {

@@ -8,7 +8,7 @@ page.on("worker", (w) => console.log("worker", w.url()));
 const t0 = Date.now();
 await page.goto(process.env.URL ?? "http://127.0.0.1:3201/lessons/watch-basics");
 console.log("goto", Date.now() - t0);
-for (let i = 0; i < 30; i++) {
+for (let i = 0; i < 45; i++) {
   const s = await page.evaluate(() => ({ hook: window.__playground ? { editable: window.__playground.editable, markers: window.__playground.getMarkers().length } : null, cv: !!document.querySelector('[data-testid="code-view"]'), monaco: !!document.querySelector(".monaco-editor .view-line") }));
   console.log(Date.now() - t0, JSON.stringify(s));
   if (s.hook?.editable) { await page.evaluate(() => window.__playground!.setCode('const n: number = "x";\n')); }

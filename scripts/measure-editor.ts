@@ -90,7 +90,10 @@ for (let i = 0; i < visits; i++) {
   });
   const nav = await page.goto(`${BASE_URL}/lessons/${slug}`);
   const html = (await nav?.text()) ?? "";
-  await page.waitForFunction(() => window.__measure?.diagnostics !== undefined, null, { timeout: 120_000 });
+  await page.waitForFunction(() => window.__measure?.diagnostics !== undefined, null, { timeout: 120_000 }).catch(async (err: Error) => {
+    console.error("milestones so far:", JSON.stringify(await page.evaluate(() => window.__measure)));
+    throw err;
+  });
   const m = await page.evaluate(() => window.__measure!);
   readable.push(m.readable!);
   editable.push(m.editable!);

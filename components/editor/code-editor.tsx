@@ -1,6 +1,5 @@
 "use client";
-import dynamic from "next/dynamic";
-import { useState, type KeyboardEvent } from "react";
+import { useEffect, useState, type ComponentType, type KeyboardEvent } from "react";
 import { CodeView } from "@/components/code-view/code-view";
 import type { EditorApi } from "./editor-api";
 import type { MonacoEditorProps } from "./monaco-editor";
@@ -9,11 +8,10 @@ import type { MonacoEditorProps } from "./monaco-editor";
  * Monaco needs `window` and is large, so it loads only in the browser. Only a type comes from
  * monaco-editor.tsx here, so none of it lands in the page's first chunk.
  */
-export const importEditor = () => import("./monaco-editor");
-const LazyMonaco = dynamic(importEditor, { ssr: false });
+const importEditor = () => import("./monaco-editor");
 
 // Start fetching the editor as soon as this chunk runs instead of after hydration.
-if (typeof window !== "undefined") void importEditor();
+const editorModule = typeof window !== "undefined" ? importEditor() : null;
 
 type CodeEditorProps = Omit<MonacoEditorProps, "initialCode"> & {
   /** The code shown until Monaco takes over (and handed to it then). */
@@ -22,10 +20,23 @@ type CodeEditorProps = Omit<MonacoEditorProps, "initialCode"> & {
 
 /**
  * The server-rendered code view first (readable at first paint; Ctrl/Cmd+Enter runs it), then
- * Monaco in the same box once it has drawn, in the same font and layout.
+ * Monaco in the same box once it has drawn, in the same font and layout. If Monaco cannot load,
+ * the view stays (and Run keeps working) with a note saying so.
  */
 export function CodeEditor({ code, onReady, ...props }: CodeEditorProps) {
+  const [Monaco, setMonaco] = useState<ComponentType<MonacoEditorProps> | null>(null);
+  const [failed, setFailed] = useState(false);
   const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    (editorModule ?? importEditor()).then(
+      (m) => live && setMonaco(() => m.default),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
   const runKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
@@ -42,7 +53,12 @@ export function CodeEditor({ code, onReady, ...props }: CodeEditorProps) {
   return (
     <div className="relative h-full">
       {!ready && <CodeView code={code} label={props.label} onKeyDown={runKey} />}
-      <LazyMonaco {...props} initialCode={code} onReady={handleReady} />
+      {Monaco && <Monaco {...props} initialCode={code} onReady={handleReady} />}
+      {failed && (
+        <p role="status" className="absolute right-2 bottom-2 rounded bg-amber-100 px-2 py-1 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+          The editor could not load. Reload the page to edit; Run still works with the code shown.
+        </p>
+      )}
     </div>
   );
 }
