@@ -82,6 +82,8 @@ const bytes = { firstLoad: 0, firstLoadFiles: 0, editor: 0, editorFiles: 0 };
 for (let i = 0; i < visits; i++) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  // tsx (esbuild keepNames) wraps named functions in __name(); the page has no such helper.
+  await page.addInitScript({ content: "globalThis.__name = (f) => f;" });
   await page.addInitScript(milestones);
   const finished: Promise<{ url: string; wire: number }>[] = [];
   context.on("requestfinished", (req) => {
