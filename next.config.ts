@@ -19,6 +19,10 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: REQUEST_BODY_LIMIT_SETTING },
   },
   poweredByHeader: false,
+  // next start gzips every response on the fly; for the editor's ~9 MB of JS that cost the server
+  // seconds of CPU per fresh visit under load, and over loopback or a classroom LAN raw bytes
+  // arrive sooner. A reverse proxy in front (any Internet deployment) should compress instead.
+  compress: false,
   // Files the proxy does not see (public/, build assets) get the headers that need no nonce.
   async headers() {
     return [{ source: "/:path*", headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];

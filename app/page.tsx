@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PrefetchEditor } from "@/components/editor/prefetch-editor";
 import { KindBadge } from "@/components/lesson/kind-badge";
 import { ProgressBadge } from "@/components/lesson/progress-badge";
 import { loadCourse } from "@/lib/lessons/loader";
@@ -34,6 +35,7 @@ export default function CoursePage() {
           </li>
         ))}
       </ol>
+      <PrefetchEditor />
     </div>
   );
 }

@@ -9,7 +9,7 @@ const longProgram = `// ${"x".repeat(70 * 1024)}\nconsole.log("hi");\n`;
 const escapedProgram = `// ${"\u0001".repeat(50 * 1024)}\nconsole.log("hi");\n`;
 
 test("Run: a program over the size limits says it is too large to send", async ({ page }) => {
-  await openUnit(page, unit);
+  await openUnit(page, unit, "runnable");
   for (const [code, kb] of [
     [longProgram, 64],
     [escapedProgram, 256],
@@ -24,7 +24,7 @@ test("Run: a program over the size limits says it is too large to send", async (
 });
 
 test("Check: a program over the size limits says it is too large to send", async ({ page }) => {
-  await openUnit(page, unit);
+  await openUnit(page, unit, "runnable");
   await setCode(page, escapedProgram);
   await page.getByTestId("check-button").click();
   await expect(page.getByTestId("check-results")).toContainText("Your program is too large to send (over 256 KB)");

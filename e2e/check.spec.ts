@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { course, openUnitFromCourse, setCode } from "./helpers";
+import { course, openUnitFromCourse, setCode, waitForEditor } from "./helpers";
 
 // A common mistake from the grader's fixtures: the learner forgot WATCH entirely.
 const unit = course.find((u) => u.slug === "update-likes")!;
@@ -9,7 +9,7 @@ const noWatch = readFileSync(`${fixtures}/no-watch.ts`, "utf8");
 const expected = JSON.parse(readFileSync(`${fixtures}/expected.json`, "utf8")) as Record<string, { mentions?: string[] }>;
 
 test("Check my code: a wrong submission shows failed tests with their messages; the solution passes and marks the unit done", async ({ page }) => {
-  await openUnitFromCourse(page, unit);
+  await openUnitFromCourse(page, unit, "runnable");
   await setCode(page, noWatch);
   await page.getByTestId("check-button").click();
   const results = page.getByTestId("check-results");
@@ -26,7 +26,7 @@ test("Check my code: a wrong submission shows failed tests with their messages; 
   await expect(page.getByTestId(`progress-${unit.slug}`)).not.toHaveAttribute("data-state", "passed");
 
   await page.getByTestId(`unit-link-${unit.slug}`).click();
-  await page.waitForFunction(() => window.__playground !== undefined);
+  await waitForEditor(page, "runnable");
   await setCode(page, unit.solution!);
   await page.getByTestId("check-button").click();
   await expect(results).toHaveAttribute("data-status", "pass", { timeout: 45_000 });

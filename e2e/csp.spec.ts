@@ -4,7 +4,7 @@
  * and the security headers on every response.
  */
 import { expect, test, type Page, type Response } from "@playwright/test";
-import { course, openUnit, runAndWait, setCode } from "./helpers";
+import { course, runAndWait, setCode, waitForEditor } from "./helpers";
 
 declare global {
   interface Window {
@@ -57,6 +57,12 @@ function expectSecurityHeaders(res: Response | null, { frameable = false } = {})
   expect(h["x-powered-by"]).toBeUndefined();
 }
 
+/** Build files are content-hashed: cached for a year without revalidation, and never sniffed. */
+function expectStaticHeaders(h: Record<string, string>) {
+  expect(h["x-content-type-options"]).toBe("nosniff");
+  expect(h["cache-control"]).toBe("public, max-age=31536000, immutable");
+}
+
 function expectClean(problems: string[]) {
   expect(problems).toEqual([]);
 }
@@ -78,10 +84,12 @@ test("course index, health and 404 pass the CSP and carry the headers", async ({
   const health = await request.get("/api/health");
   expect(health.headers()["x-content-type-options"]).toBe("nosniff");
   expect(health.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
-  // Static files (Monaco's) get the headers that need no nonce.
-  const monaco = await request.get("/monaco/vs/loader.js");
-  expect(monaco.ok()).toBe(true);
-  expect(monaco.headers()["x-content-type-options"]).toBe("nosniff");
+  // Static files (the build's scripts, Monaco's among them) get the headers that need no nonce.
+  const script = /<script[^>]+src="(\/_next\/static\/[^"]+)"/.exec(await (await request.get("/")).text())?.[1];
+  expect(script, "the page names its scripts").toBeTruthy();
+  const asset = await request.get(script!);
+  expect(asset.ok()).toBe(true);
+  expectStaticHeaders(asset.headers());
 
   const missing = await page.goto("/lessons/no-such-unit");
   expect(missing?.status()).toBe(404);
@@ -105,9 +113,14 @@ test("the nonce is new for every request and on every script Next.js renders", a
 for (const unit of course) {
   test(`unit ${unit.order} (${unit.slug}): editor, its TypeScript worker and a Run pass the CSP`, async ({ page }) => {
     const problems = await watchProblems(page);
+    // Every file the editor and its workers load comes from the build, cached as immutable.
+    const assets: Promise<Record<string, string>>[] = [];
+    page.context().on("response", (r) => {
+      if (new URL(r.url()).pathname.startsWith("/_next/static/")) assets.push(r.allHeaders());
+    });
     const res = await page.goto(`/lessons/${unit.slug}`);
     expectSecurityHeaders(res);
-    await openUnit(page, unit);
+    await waitForEditor(page);
     // A type error only the TypeScript worker can find: proves the worker started under the CSP.
     await setCode(page, `const n: number = "not a number";\n${unit.solution ?? unit.starter}`);
     await expect
@@ -116,6 +129,8 @@ for (const unit of course) {
     await setCode(page, unit.solution ?? unit.starter);
     await runAndWait(page);
     expectClean(problems);
+    expect(assets.length).toBeGreaterThan(3);
+    for (const h of await Promise.all(assets)) expectStaticHeaders(h);
   });
 }
 

@@ -5,7 +5,7 @@ const lesson = unitOfKind("lesson");
 const exercise = unitOfKind("exercise");
 
 test("a runaway loop shows the runner's limit message and the page keeps working", async ({ page }) => {
-  await openUnit(page, lesson);
+  await openUnit(page, lesson, "runnable");
   await setCode(page, "let n = 0;\nwhile (true) {\n  n++;\n}\n");
   expect(await runAndWait(page)).not.toBe("ok");
   const error = page.getByTestId("run-error");
@@ -18,7 +18,7 @@ test("a runaway loop shows the runner's limit message and the page keeps working
 });
 
 test("code over 64 KB is refused with a clear message, before running", async ({ page }) => {
-  await openUnit(page, lesson);
+  await openUnit(page, lesson, "runnable");
   await setCode(page, `// ${"x".repeat(70 * 1024)}\n`);
   expect(await runAndWait(page)).toBe("error");
   await expect(page.getByTestId("run-error")).toHaveAttribute("data-code", "code_limit");
@@ -26,7 +26,7 @@ test("code over 64 KB is refused with a clear message, before running", async ({
 });
 
 test("an import other than ioredis is explained", async ({ page }) => {
-  await openUnit(page, lesson);
+  await openUnit(page, lesson, "runnable");
   await setCode(page, 'import fs from "node:fs";\nconsole.log(fs);\n');
   expect(await runAndWait(page)).toBe("error");
   await expect(page.getByTestId("run-error")).toHaveAttribute("data-code", "forbidden_import");
@@ -34,7 +34,7 @@ test("an import other than ioredis is explained", async ({ page }) => {
 });
 
 test("an exercise reveals its solution only after asking, and keeps the learner's code until chosen", async ({ page }) => {
-  await openUnit(page, exercise);
+  await openUnit(page, exercise, "runnable");
   await setCode(page, "// my attempt\n");
   await page.getByTestId("reveal-solution").click();
   const dialog = page.getByRole("dialog", { name: "Show a solution?" });

@@ -12,22 +12,29 @@ export function unitOfKind(kind: Unit["kind"]): Unit {
   return unit;
 }
 
-/** The editor is editable once the workbench exposes its test hook (set in Monaco's onMount). */
-export async function waitForEditor(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__playground !== undefined, null, { timeout: 30_000 });
+/**
+ * How far a unit page must be before a test goes on: "editable" = Monaco has taken over (its test
+ * hook says so); "runnable" = the page is hydrated, so Run works on the code the server-rendered
+ * view shows and the test hook sets that code (Monaco may still be loading).
+ */
+export type UnitReadiness = "editable" | "runnable";
+
+export async function waitForEditor(page: Page, until: UnitReadiness = "editable"): Promise<void> {
+  if (until === "editable") await page.waitForFunction(() => window.__playground?.editable === true, null, { timeout: 30_000 });
+  else await page.waitForFunction(() => window.__playground !== undefined, null, { timeout: 30_000 });
 }
 
-export async function openUnit(page: Page, unit: Unit): Promise<void> {
+export async function openUnit(page: Page, unit: Unit, until: UnitReadiness = "editable"): Promise<void> {
   await page.goto(`/lessons/${unit.slug}`);
-  await waitForEditor(page);
+  await waitForEditor(page, until);
 }
 
-export async function openUnitFromCourse(page: Page, unit: Unit): Promise<void> {
+export async function openUnitFromCourse(page: Page, unit: Unit, until: UnitReadiness = "editable"): Promise<void> {
   await page.goto("/");
   await page.getByTestId(`unit-link-${unit.slug}`).click();
   await expect(page).toHaveURL(new RegExp(`/lessons/${unit.slug}$`));
   await expect(page.getByRole("heading", { level: 1, name: unit.title })).toBeVisible();
-  await waitForEditor(page);
+  await waitForEditor(page, until);
 }
 
 export async function setCode(page: Page, code: string): Promise<void> {

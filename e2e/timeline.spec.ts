@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { course, openUnit, runAndWait, setCode } from "./helpers";
+import { course, openUnit, runAndWait, setCode, waitForEditor, type UnitReadiness } from "./helpers";
 import type { Unit } from "../lib/lessons/types";
 
 const DIR = path.join(process.cwd(), "e2e", "artifacts");
@@ -30,9 +30,9 @@ function lineOf(unit: Unit, text: string): number {
   return i + 1;
 }
 
-async function runStagedConflict(page: Page, url = `/lessons/${practice.slug}`): Promise<Locator> {
-  await page.goto(url);
-  await page.waitForFunction(() => window.__playground !== undefined, null, { timeout: 30_000 });
+async function runStagedConflict(page: Page, until: UnitReadiness = "runnable"): Promise<Locator> {
+  await page.goto(`/lessons/${practice.slug}`);
+  await waitForEditor(page, until);
   expect(await runAndWait(page, SCENARIO)).toBe("ok");
   await expect(lanes(page)).toBeVisible();
   return timeline(page);
@@ -96,7 +96,7 @@ test.describe("timeline on a practice unit with a staged conflict", () => {
   test("a page opened with ?step=N keeps it and shows step N once the run is in", async ({ page }) => {
     // Lesson runs are not stored, so the link points into the first run after the page opens.
     await page.goto(`/lessons/${practice.slug}?step=8`);
-    await page.waitForFunction(() => window.__playground !== undefined, null, { timeout: 30_000 });
+    await waitForEditor(page);
     await expect(page).toHaveURL(/[?&]step=8$/);
     expect(await runAndWait(page, SCENARIO)).toBe("ok");
     await expect(stepText(page)).toContainText(/Step 8 of \d+/);
@@ -111,7 +111,7 @@ test.describe("timeline on a practice unit with a staged conflict", () => {
   });
 
   test("selecting a chip highlights the learner's line in the editor", async ({ page }) => {
-    await runStagedConflict(page);
+    await runStagedConflict(page, "editable");
     const get = lanes(page).getByRole("button", { name: /^B, line \d+: GET balance:1, reply "100"$/ });
     await get.click();
     await expect(get).toHaveAttribute("aria-pressed", "true");
@@ -156,7 +156,7 @@ async function showRaceEnd(page: Page): Promise<void> {
 }
 
 test("a race folds the busy writer's repeated commands into one row that expands", async ({ page }) => {
-  await openUnit(page, race);
+  await openUnit(page, race, "runnable");
   // How the race interleaves varies run to run (B may retry until the writer's last write, and
   // then nothing repeats). A few more writes after it make the folded row certain.
   const tail = 'for (let i = 0; i < 5; i++) await redis.incrby("score:1", 50);\n';
@@ -200,7 +200,7 @@ for (const scheme of ["light", "dark"] as const) {
     await expect(stepText(page)).toContainText("Step 5 of");
     await tl.screenshot({ path: path.join(DIR, `timeline-step-${scheme}.png`), animations: "disabled" });
 
-    await openUnit(page, race);
+    await openUnit(page, race, "runnable");
     expect(await runAndWait(page)).toBe("ok");
     await showRaceEnd(page);
     await timeline(page).screenshot({ path: path.join(DIR, `timeline-race-${scheme}.png`), animations: "disabled" });

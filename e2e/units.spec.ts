@@ -4,7 +4,7 @@ import { course, finalState, inOrder, openUnitFromCourse, outputLines, runAndWai
 test.describe("every unit runs against real Redis with its expected result", () => {
   for (const unit of course) {
     test(`${unit.order}. ${unit.title} (${unit.kind})`, async ({ page }) => {
-      await openUnitFromCourse(page, unit);
+      await openUnitFromCourse(page, unit, "runnable");
 
       if (unit.kind === "exercise") {
         // The starter is what the learner has to fix: it must not already be right.
@@ -48,7 +48,7 @@ test.describe("staged races on practice units", () => {
   for (const unit of course.filter((u) => u.scenarios.length > 0)) {
     for (const scenario of unit.scenarios) {
       test(`${unit.order}. ${scenario.label}`, async ({ page }) => {
-        await openUnitFromCourse(page, unit);
+        await openUnitFromCourse(page, unit, "runnable");
         const status = await runAndWait(page, `scenario-${scenario.id}`);
         expect(status).toBe("ok");
         await expect(page.getByTestId("run-status")).toContainText("staged race");

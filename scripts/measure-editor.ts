@@ -1,67 +1,131 @@
-// Time from navigation to an editable editor on a unit page, against a running production
-// server:  BASE_URL=http://127.0.0.1:3000 npx tsx scripts/measure-editor.ts [slug] [runs]
-// "Editable" = Monaco mounted and the workbench exposed its editor (window.__playground).
-// Also prints the JS the page loads before Monaco and the server-side time of one Run.
-import { chromium } from "@playwright/test";
+// How a unit page feels on a first visit, against a running production server:
+//   BASE_URL=http://127.0.0.1:3000 npx tsx scripts/measure-editor.ts [slug] [visits]
+// Over N fresh visits (new browser context each: nothing cached) it prints median and p95 of
+//  - readable: navigation start -> first paint that shows the unit's code (static view or Monaco)
+//  - editable: navigation start -> Monaco drawn and the workbench's test hook says editable
+//  - diagnostics: navigation start -> first TypeScript error marker (a type error is put into
+//    the code at hydration, so the language service has something to report)
+//  - run: click on Run -> its output on the page (in-page clock), one Run per visit after editable,
+//    and that Run's server-side time (the first one is the server's first Run when just started)
+// and, from the first visit, the first-load JS (the scripts the HTML names: the app without the
+// editor) and the editor's bytes (every other script and worker file), as transferred.
+import { chromium, type Page } from "@playwright/test";
 
 const BASE_URL = process.env.BASE_URL ?? "http://127.0.0.1:3000";
 const slug = process.argv[2] ?? "watch-basics";
-const runs = Number(process.argv[3] ?? 5);
+const visits = Number(process.argv[3] ?? 7);
 
-const median = (xs: number[]) => {
+const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
 };
+const fmt = (xs: number[]) => `median ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms  [${xs.map((x) => x.toFixed(1)).join(", ")}]`;
+
+declare global {
+  interface Window {
+    __measure?: { readable?: number; editable?: number; diagnostics?: number; poisoned?: boolean };
+  }
+}
+
+/** Runs in the page before any of its scripts: records when each milestone is first painted. */
+function milestones() {
+  const m: NonNullable<Window["__measure"]> = {};
+  window.__measure = m;
+  const tick = () => {
+    const now = performance.now();
+    const hook = window.__playground;
+    if (m.readable === undefined && document.querySelector('[data-testid="code-view"] span, .monaco-editor .view-line span')) m.readable = now;
+    if (hook && !m.poisoned) {
+      hook.setCode(`const measured: number = "not a number";\n${hook.getCode()}`);
+      m.poisoned = true;
+    }
+    // A hook without `editable` (builds before the static view) exists only once Monaco is up.
+    if (m.editable === undefined && hook && hook.editable !== false) m.editable = now;
+    if (m.diagnostics === undefined && hook?.getMarkers().some((mk) => mk.owner !== "run" && mk.severity === "error")) m.diagnostics = now;
+    if (m.diagnostics === undefined) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+async function clickToOutput(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const result = document.querySelector('[data-testid="run-result"]')!;
+        const before = Number(result.getAttribute("data-runs"));
+        const button = document.querySelector<HTMLButtonElement>('[data-testid="run-button"]')!;
+        const observer = new MutationObserver(() => {
+          const el = document.querySelector('[data-testid="run-result"]')!;
+          if (Number(el.getAttribute("data-runs")) > before && el.getAttribute("data-state") !== "running" && document.querySelector('[data-testid="run-output"]')) {
+            observer.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - t0));
+          }
+        });
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+        const t0 = performance.now();
+        button.click();
+      }),
+  );
+}
 
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"],
 });
+const readable: number[] = [];
 const editable: number[] = [];
-let firstLoadJs = { wire: 0, raw: 0, files: 0 };
-for (let i = 0; i < runs; i++) {
-  // A fresh context each time: nothing cached, like a first visit.
+const diagnostics: number[] = [];
+const runs: number[] = [];
+const serverMs: number[] = [];
+const bytes = { firstLoad: 0, firstLoadFiles: 0, editor: 0, editorFiles: 0 };
+
+for (let i = 0; i < visits; i++) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const scripts: Promise<{ url: string; wire: number; raw: number }>[] = [];
-  page.on("requestfinished", (req) => {
-    if (req.resourceType() !== "script") return;
-    scripts.push(
-      (async () => {
-        const sizes = await req.sizes();
-        const body = await (await req.response())?.body().catch(() => null);
-        return { url: req.url(), wire: sizes.responseBodySize, raw: body?.length ?? 0 };
-      })(),
-    );
+  // tsx (esbuild keepNames) wraps named functions in __name(); the page has no such helper.
+  await page.addInitScript({ content: "globalThis.__name = (f) => f;" });
+  await page.addInitScript(milestones);
+  const finished: Promise<{ url: string; wire: number }>[] = [];
+  context.on("requestfinished", (req) => {
+    if (!/\.m?js(\?|$)/.test(req.url())) return;
+    finished.push(req.sizes().then((s) => ({ url: req.url(), wire: s.responseBodySize + s.responseHeadersSize })));
   });
-  const t0 = Date.now();
-  await page.goto(`${BASE_URL}/lessons/${slug}`);
-  await page.waitForFunction(() => "__playground" in window, null, { timeout: 60_000 });
-  editable.push(Date.now() - t0);
+  const nav = await page.goto(`${BASE_URL}/lessons/${slug}`);
+  const html = (await nav?.text()) ?? "";
+  await page.waitForFunction(() => window.__measure?.diagnostics !== undefined, null, { timeout: 120_000 }).catch(async (err: Error) => {
+    console.error("milestones so far:", JSON.stringify(await page.evaluate(() => window.__measure)));
+    throw err;
+  });
+  const m = await page.evaluate(() => window.__measure!);
+  readable.push(m.readable!);
+  editable.push(m.editable!);
+  diagnostics.push(m.diagnostics!);
+  await page.evaluate(() => window.__playground?.setCode(window.__playground.getCode().split("\n").slice(1).join("\n")));
+  runs.push(await clickToOutput(page));
+  serverMs.push(Number(await page.getByTestId("run-status").getAttribute("data-server-ms")));
   if (i === 0) {
     await page.waitForLoadState("networkidle");
-    const app = (await Promise.all(scripts)).filter((s) => !s.url.includes("/monaco/") && !s.url.startsWith("blob:"));
-    firstLoadJs = { wire: app.reduce((n, s) => n + s.wire, 0), raw: app.reduce((n, s) => n + s.raw, 0), files: app.length };
+    const named = new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((x) => new URL(x[1]!, BASE_URL).href));
+    for (const s of await Promise.all(finished)) {
+      if (named.has(s.url)) {
+        bytes.firstLoad += s.wire;
+        bytes.firstLoadFiles += 1;
+      } else {
+        bytes.editor += s.wire;
+        bytes.editorFiles += 1;
+      }
+    }
   }
   await context.close();
 }
-
-const context = await browser.newContext();
-const page = await context.newPage();
-await page.goto(`${BASE_URL}/lessons/${slug}`);
-await page.waitForFunction(() => "__playground" in window);
-const serverMs: number[] = [];
-for (let i = 1; i <= runs; i++) {
-  await page.getByTestId("run-button").click();
-  const status = page.locator(`[data-testid="run-result"][data-runs="${i}"]:not([data-state="running"]) [data-testid="run-status"]`);
-  await status.waitFor();
-  serverMs.push(Number(await status.getAttribute("data-server-ms")));
-}
 await browser.close();
 
-console.log(`unit page: /lessons/${slug} (${runs} fresh visits)`);
-console.log(`navigation -> editable editor: median ${median(editable)} ms  [${editable.join(", ")}]`);
-console.log(
-  `app JS excluding Monaco: ${firstLoadJs.files} files, ${(firstLoadJs.raw / 1024).toFixed(1)} KB raw, ${(firstLoadJs.wire / 1024).toFixed(1)} KB transferred (gzip)`,
-);
-console.log(`server-side Run time (RunResult.timings.totalMs): median ${median(serverMs).toFixed(1)} ms  [${serverMs.map((n) => n.toFixed(1)).join(", ")}]`);
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+console.log(`unit page /lessons/${slug}, ${visits} fresh visits of ${BASE_URL}`);
+console.log(`readable code painted:      ${fmt(readable)}`);
+console.log(`editable editor:            ${fmt(editable)}`);
+console.log(`first TypeScript diagnostic: ${fmt(diagnostics)}`);
+console.log(`Run click -> output:        ${fmt(runs)}`);
+console.log(`Run server-side (timings.totalMs): first ${serverMs[0]?.toFixed(1)} ms (the server's first Run if it was just started), ${fmt(serverMs.slice(1))} after`);
+console.log(`first-load JS (the HTML's scripts, no editor): ${bytes.firstLoadFiles} files, ${kb(bytes.firstLoad)} transferred`);
+console.log(`editor JS and workers loaded after it:        ${bytes.editorFiles} files, ${kb(bytes.editor)} transferred`);

@@ -39,7 +39,6 @@ function newestMtime(paths) {
 const SOURCES = ["app", "components", "lib", "lessons", "public", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package.json", "package-lock.json"];
 
 if (!existsSync("node_modules")) step("Installing dependencies (first run)", "npm", ["install", "--no-audit", "--no-fund"]);
-if (!existsSync("public/monaco/vs/loader.js")) step("Copying the editor (Monaco) into public/", process.execPath, ["scripts/postinstall.mjs"]);
 
 const buildId = ".next/BUILD_ID";
 const stale = !existsSync(buildId) || !existsSync(".engine/worker.mjs") || newestMtime(SOURCES) > statSync(buildId).mtimeMs;
@@ -58,17 +57,24 @@ const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-
   detached: true,
 });
 
-/** Polls /api/health until Redis answers, so "ready" means a Run will work (and is warmed up). */
-async function waitForHealthy(timeoutMs = 15_000) {
+/**
+ * Polls /api/health until the sandbox pool is warm (a first run went through every worker) and
+ * Redis answers, then renders a unit page once: "ready" means the next Run is as fast as any.
+ */
+async function waitForHealthy(timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
-      const res = await fetch(`http://${host}:${port}/api/health`);
-      if ((await res.json()).redis === "ok") return true;
+      const health = await (await fetch(`http://${host}:${port}/api/health`)).json();
+      if (health.warm && health.redis === "ok") {
+        const first = readdirSync("lessons").sort()[0]?.replace(/^\d+-/, "");
+        for (const page of ["/", `/lessons/${first}`]) await fetch(`http://${host}:${port}${page}`).then((r) => r.text());
+        return true;
+      }
     } catch {
       // Not listening yet.
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 100));
   }
   return false;
 }

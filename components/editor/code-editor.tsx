@@ -1,6 +1,7 @@
 "use client";
-import dynamic from "next/dynamic";
-import { EditorLoading } from "./editor-loading";
+import { useEffect, useState, type ComponentType, type KeyboardEvent } from "react";
+import { CodeView } from "@/components/code-view/code-view";
+import type { EditorApi } from "./editor-api";
 import type { MonacoEditorProps } from "./monaco-editor";
 
 /**
@@ -8,12 +9,56 @@ import type { MonacoEditorProps } from "./monaco-editor";
  * monaco-editor.tsx here, so none of it lands in the page's first chunk.
  */
 const importEditor = () => import("./monaco-editor");
-const LazyMonaco = dynamic(importEditor, { ssr: false, loading: () => <EditorLoading /> });
 
-// Start fetching the editor (and, through monaco-setup, Monaco itself) as soon as this chunk
-// runs instead of after hydration: the downloads overlap React's work.
-if (typeof window !== "undefined") void importEditor();
+// Start fetching the editor as soon as this chunk runs instead of after hydration.
+const editorModule = typeof window !== "undefined" ? importEditor() : null;
 
-export function CodeEditor(props: MonacoEditorProps) {
-  return <LazyMonaco {...props} />;
+type CodeEditorProps = Omit<MonacoEditorProps, "initialCode"> & {
+  /** The code shown until Monaco takes over (and handed to it then). */
+  code: string;
+};
+
+/**
+ * The server-rendered code view first (readable at first paint; Ctrl/Cmd+Enter runs it), then
+ * Monaco in the same box once it has drawn, in the same font and layout. If Monaco cannot load,
+ * the view stays (and Run keeps working) with a note saying so.
+ */
+export function CodeEditor({ code, onReady, ...props }: CodeEditorProps) {
+  const [Monaco, setMonaco] = useState<ComponentType<MonacoEditorProps> | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    (editorModule ?? importEditor()).then(
+      (m) => live && setMonaco(() => m.default),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  const runKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      props.onRun();
+    }
+  };
+  const handleReady = (api: EditorApi) => {
+    // Keep the learner's place: focus moves from the static view into the editor.
+    const hadFocus = document.activeElement?.closest('[data-testid="code-view"]') != null;
+    setReady(true);
+    onReady(api);
+    if (hadFocus) api.focus();
+  };
+  return (
+    <div className="relative h-full">
+      {!ready && <CodeView code={code} label={props.label} onKeyDown={runKey} />}
+      {Monaco && <Monaco {...props} initialCode={code} onReady={handleReady} />}
+      {failed && (
+        <p role="status" className="absolute right-2 bottom-2 rounded bg-amber-100 px-2 py-1 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+          The editor could not load. Reload the page to edit; Run still works with the code shown.
+        </p>
+      )}
+    </div>
+  );
 }

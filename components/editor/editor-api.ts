@@ -23,8 +23,5 @@ export interface EditorRunError {
   column?: number;
 }
 
-/**
- * The Monaco namespace as loaded from /monaco/vs. @monaco-editor/react's own `Monaco` type
- * points at a path whose types are incomplete in monaco-editor 0.57 (no `typescript`).
- */
-export type MonacoApi = typeof import("monaco-editor");
+/** The Monaco namespace this app bundles (the ESM editor API, TypeScript only). */
+export type MonacoApi = typeof import("monaco-editor/editor/editor.api.js");

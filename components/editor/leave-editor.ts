@@ -1,4 +1,4 @@
-import type { editor, IDisposable } from "monaco-editor";
+import type { editor, IDisposable } from "monaco-editor/editor/editor.api.js";
 import type { MonacoApi as Monaco } from "./editor-api";
 
 const TABBABLE =

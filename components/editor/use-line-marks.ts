@@ -1,6 +1,6 @@
 "use client";
 import type { MonacoApi as Monaco } from "./editor-api";
-import type { editor } from "monaco-editor";
+import type { editor } from "monaco-editor/editor/editor.api.js";
 import { useEffect } from "react";
 import type { EditorRunError } from "./editor-api";
 

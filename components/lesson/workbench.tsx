@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { CodeEditor } from "@/components/editor/code-editor";
 import type { EditorApi, EditorRunError } from "@/components/editor/editor-api";
 import { exposeTestHook } from "@/components/editor/test-hook";
@@ -18,8 +18,9 @@ import { useRun } from "./use-run";
 
 /** Editor, Run (and Check), output and timeline for one unit. Keyed by slug by the page. */
 export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: string }) {
-  const [initialCode] = useState(() => (typeof window === "undefined" ? unit.starter : (loadSavedCode(unit.slug) ?? unit.starter)));
   const [api, setApi] = useState<EditorApi | null>(null);
+  // Until Monaco takes over, the static view shows (and Run sends) this code.
+  const { code, codeRef, hydrated, setDraft } = usePreEditorCode(unit);
   const [highlightLine, setHighlightLine] = useState<number | null>(null);
   // A failing check's scenario, shown on the timeline instead of the last run until the next run.
   const [shown, setShown] = useState<{ trace: Trace; label: string } | null>(null);
@@ -31,27 +32,32 @@ export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: strin
     busyRef.current = busy;
   }, [busy]);
 
-  useEffect(() => (api ? exposeTestHook(api) : undefined), [api]);
+  const currentCode = useCallback(() => (api ? api.getCode() : codeRef.current), [api, codeRef]);
+  useEffect(() => {
+    if (api) return exposeTestHook(api, true);
+    return hydrated ? exposeTestHook({ getCode: () => codeRef.current, setCode: setDraft, getMarkers: () => [] }, false) : undefined;
+  }, [api, hydrated, codeRef, setDraft]);
 
   const start = useCallback(
     (scenarioId?: string) => {
-      if (!api || busyRef.current) return;
+      if (busyRef.current) return;
       setHighlightLine(null);
       setShown(null);
-      run(api.getCode(), scenarioId);
+      run(currentCode(), scenarioId);
     },
-    [api, run],
+    [currentCode, run],
   );
 
   const startCheck = () => {
-    if (!api || busyRef.current) return;
+    if (busyRef.current) return;
     setShown(null);
-    check(api.getCode());
+    check(currentCode());
   };
 
-  const replaceCode = (code: string) => {
-    api?.setCode(code);
-    api?.focus();
+  const replaceCode = (next: string) => {
+    if (!api) return setDraft(next);
+    api.setCode(next);
+    api.focus();
   };
 
   const err = !pending ? state?.error : undefined;
@@ -63,7 +69,7 @@ export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: strin
       <div className="space-y-1">
         <div className="h-[55vh] min-h-72 overflow-hidden rounded-lg border border-slate-300 dark:border-slate-700">
           <CodeEditor
-            initialCode={initialCode}
+            code={code}
             apiDts={apiDts}
             label={`Code editor: ${unit.title}`}
             onChange={(code) => saveCode(unit.slug, code)}
@@ -78,7 +84,7 @@ export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: strin
       <RunToolbar
         unit={unit}
         pending={busy}
-        ready={api !== null}
+        ready={hydrated}
         onRun={start}
         onCheck={unit.graded ? startCheck : undefined}
         onReset={() => replaceCode(unit.starter)}
@@ -90,4 +96,30 @@ export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: strin
       {unit.hasSolution && <SolutionPanel slug={unit.slug} onUse={replaceCode} />}
     </div>
   );
+}
+
+const subscribeNothing = () => () => undefined;
+
+/**
+ * The code before Monaco has loaded: the server renders the starter (so hydration matches), the
+ * browser then shows the learner's saved code, and a reset or the test hook may replace it.
+ */
+function usePreEditorCode(unit: WorkbenchUnit) {
+  const hydrated = useSyncExternalStore(subscribeNothing, () => true, () => false);
+  const saved = useSyncExternalStore(subscribeNothing, () => loadSavedCode(unit.slug), () => null);
+  const [draft, setDraftState] = useState<string | null>(null);
+  const code = draft ?? saved ?? unit.starter;
+  const codeRef = useRef(code);
+  useEffect(() => {
+    codeRef.current = code;
+  });
+  const setDraft = useCallback(
+    (next: string) => {
+      codeRef.current = next;
+      setDraftState(next);
+      saveCode(unit.slug, next);
+    },
+    [unit.slug],
+  );
+  return { code, codeRef, hydrated, setDraft };
 }

@@ -1,19 +1,28 @@
 import { redisHealth } from "@/lib/redis/health";
+import { warmState, warmUp } from "@/lib/runner/warm-up";
 
 // Health must reflect Redis right now, never a build-time snapshot.
 export const dynamic = "force-dynamic";
 
-/** redis: "ok" | "full" (at maxmemory: runs fail until space is freed) | "down". */
+/**
+ * app: "ok" once the sandbox pool is warm (a first run went through every worker), "starting"
+ * before that, with status 503 so load balancers and test runners wait for it.
+ * redis: "ok" | "full" (at maxmemory: runs fail until space is freed) | "down".
+ */
 export async function GET() {
-  const redis = await redisHealth();
+  // instrumentation.ts starts warming; this makes sure of it (idempotent).
+  void warmUp();
+  const [redis, warm] = [await redisHealth(), warmState()];
   return Response.json(
     {
-      app: "ok",
+      app: warm.warm ? "ok" : "starting",
+      warm: warm.warm,
+      warmMs: warm.warmMs ?? null,
       redis: redis.state,
       redisLatencyMs: redis.latencyMs ?? null,
       redisUsedMemoryBytes: redis.usedMemoryBytes ?? null,
       redisMaxMemoryBytes: redis.maxMemoryBytes ?? null,
     },
-    { status: 200, headers: { "cache-control": "no-store" } },
+    { status: warm.warm ? 200 : 503, headers: { "cache-control": "no-store" } },
   );
 }

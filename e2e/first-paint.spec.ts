@@ -1,0 +1,82 @@
+/**
+ * Before Monaco: the unit's code is server-rendered (readable at first paint), Run, Ctrl+Enter and
+ * a staged race work on it, and Monaco then takes over in the same place (no layout shift).
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { course, outputLines, runAndWait, setCode, waitForEditor } from "./helpers";
+
+const practice = course.find((u) => u.scenarios.length > 0)!;
+
+/**
+ * Holds back Monaco (every script whose code names Monaco's own CSS class), so the page stays on
+ * the server-rendered view; the app's own chunks load as usual.
+ */
+async function withoutMonaco(page: Page): Promise<{ held: () => number }> {
+  let held = 0;
+  await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {
+    const res = await route.fetch();
+    const body = await res.text();
+    if (body.includes("monaco-editor")) {
+      held += 1;
+      return route.abort();
+    }
+    return route.fulfill({ response: res, body });
+  });
+  return { held: () => held };
+}
+
+/** Where the first code token of line 1 is drawn, in the static view or in Monaco. */
+async function firstTokenBox(page: Page, selector: string) {
+  const box = await page.locator(selector).first().boundingBox();
+  expect(box, `${selector} is drawn`).not.toBeNull();
+  return { x: Math.round(box!.x), y: Math.round(box!.y) };
+}
+
+const STATIC_TOKEN = '[data-testid="code-view"] > div:first-of-type > span:nth-child(2)';
+const MONACO_TOKEN = '.monaco-editor .view-line:has-text("") span span';
+
+test("the code is in the HTML, and Run, Ctrl+Enter and a staged race work before Monaco loads", async ({ page }) => {
+  const monaco = await withoutMonaco(page);
+  const res = await page.goto(`/lessons/${practice.slug}`);
+  expect(await res!.text()).toContain('data-testid="code-view"');
+  const view = page.getByTestId("code-view");
+  await expect(view).toContainText(practice.starter.split("\n")[0]!);
+  await waitForEditor(page, "runnable");
+  expect(await page.evaluate(() => window.__playground?.editable)).toBe(false);
+
+  expect(await runAndWait(page)).toBe("ok");
+  expect(await outputLines(page)).toContain(practice.expected.outputIncludes[0]);
+  const scenario = practice.scenarios[0]!;
+  expect(await runAndWait(page, `scenario-${scenario.id}`)).toBe("ok");
+  await expect(page.getByTestId("run-status")).toContainText("staged race");
+
+  await setCode(page, 'console.log("typed before the editor");\n');
+  await expect(view).toContainText("typed before the editor");
+  await view.focus();
+  const result = page.getByTestId("run-result");
+  const before = Number(await result.getAttribute("data-runs"));
+  await page.keyboard.press("Control+Enter");
+  await expect(result).toHaveAttribute("data-runs", String(before + 1));
+  await expect(result).not.toHaveAttribute("data-state", "running");
+  expect(await outputLines(page)).toContain("typed before the editor");
+  await expect(page.locator(".monaco-editor")).toHaveCount(0);
+  expect(monaco.held(), "the editor's chunks were asked for, and held back").toBeGreaterThan(0);
+});
+
+test("Monaco takes over in place: the first line's text does not move", async ({ browser }) => {
+  const plain = await browser.newContext({ javaScriptEnabled: false });
+  const staticPage = await plain.newPage();
+  await staticPage.goto(`/lessons/${practice.slug}`);
+  const before = await firstTokenBox(staticPage, STATIC_TOKEN);
+  await plain.close();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`/lessons/${practice.slug}`);
+  await waitForEditor(page);
+  await expect(page.getByTestId("code-view")).toHaveCount(0);
+  const after = await firstTokenBox(page, MONACO_TOKEN);
+  expect(Math.abs(after.x - before.x), `x: static ${before.x}, Monaco ${after.x}`).toBeLessThanOrEqual(1);
+  expect(Math.abs(after.y - before.y), `y: static ${before.y}, Monaco ${after.y}`).toBeLessThanOrEqual(1);
+  await context.close();
+});
