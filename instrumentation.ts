@@ -4,6 +4,6 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { warmUp } = await import("./lib/runner/warm-up");
+  const { warmUp } = await import("./lib/runner/host/warm-up");
   void warmUp();
 }

@@ -1,5 +1,5 @@
 import { redisHealth } from "@/lib/redis/health";
-import { warmState, warmUp } from "@/lib/runner/warm-up";
+import { warmState, warmUp } from "@/lib/runner/host/warm-up";
 
 // Health must reflect Redis right now, never a build-time snapshot.
 export const dynamic = "force-dynamic";

@@ -5,8 +5,8 @@
  * /api/health says "starting" until that is done, so the first learner's Run costs what every
  * later one does.
  */
-import { workerCount } from "./capacity";
-import { runProgram } from "./index";
+import { workerCount } from "../../admission/capacity";
+import { runProgram } from "./run-program";
 
 const WARM_PROGRAM = `import Redis from "ioredis";
 const redis = new Redis();
