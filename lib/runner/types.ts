@@ -1,5 +1,5 @@
 import type { ErrorCode, PlaygroundError } from "../errors";
-import type { RunStatus, Trace, TraceValue } from "../trace/types";
+import type { RunStatus, Trace, TraceValue } from "../trace";
 
 /** Interference plans: one schema, in the plans stage (see plans/schema.ts). */
 export type { InterferencePlan, PlanWrite } from "./plans/schema";

@@ -10,7 +10,7 @@ import path from "node:path";
 import { transform } from "sucrase";
 import Redis from "ioredis";
 import { readFinalState } from "../../lib/runner/namespace/inspect";
-import type { TraceValue } from "../../lib/trace/types";
+import type { TraceValue } from "../../lib/trace";
 import type { CorpusProgram } from "./corpus/types";
 
 export interface WorldResult {

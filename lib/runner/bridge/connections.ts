@@ -5,7 +5,7 @@
  * prepared on.
  */
 import type Redis from "ioredis";
-import type { TraceClient } from "../../trace/types";
+import type { TraceClient } from "../../trace";
 import type { ConnectionPool } from "../../redis/connection-pool";
 import type { TraceRecorder } from "../recorder/trace-recorder";
 

@@ -5,7 +5,7 @@
  * carries the seq of its first one (`batch`), with its own reply or error; an inline
  * multi() ... exec() inside the pipeline shows as queued commands and an EXEC with its outcome.
  */
-import type { CommandEvent } from "../../trace/types";
+import type { CommandEvent } from "../../trace";
 import { forbiddenCommand } from "../../errors";
 import { asRedisFailure, isRedisOom } from "../../redis/errors";
 import { ALLOWED_METHODS, refusalReason } from "../allowlist/allowlist";

@@ -5,7 +5,7 @@
  * the conflict ledger and the interference plan.
  */
 import type Redis from "ioredis";
-import type { TraceEvent } from "../../trace/types";
+import type { TraceEvent } from "../../trace";
 import { forbiddenCommand, forbiddenImport, INTERNAL, NOT_A_CONNECTION, QUIT_EARLIER, REDIS_DOWN, uncaughtInTimer } from "../../errors";
 import { isConnectionError } from "../../redis/errors";
 import type { ConnectionPool } from "../../redis/connection-pool";

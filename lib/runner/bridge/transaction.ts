@@ -3,7 +3,7 @@
  * sent, traced as queued, and an EXEC that comes back null is attributed to the write that
  * dirtied a watched key (the conflict ledger).
  */
-import type { CommandEvent } from "../../trace/types";
+import type { CommandEvent } from "../../trace";
 import { forbiddenCommand } from "../../errors";
 import { asRedisFailure, isConnectionError, isRedisOom } from "../../redis/errors";
 import { ALLOWED_METHODS, refusalReason } from "../allowlist/allowlist";

@@ -7,7 +7,7 @@
  * Redis holds them.
  */
 import type Redis from "ioredis";
-import type { TraceValue } from "../../trace/types";
+import type { TraceValue } from "../../trace";
 
 export const STATE_STRING_CHARS = 1000;
 export const STATE_ITEMS = 50;

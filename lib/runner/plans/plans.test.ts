@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { adminRedis, commandsOf, run } from "../test-support";
 import { sendControl } from "./control";
 import { loadCourse } from "../../lessons/loader";
-import type { CommandEvent } from "../../trace/types";
+import type { CommandEvent } from "../../trace";
 
 const course = loadCourse();
 const balance = course[0]!;

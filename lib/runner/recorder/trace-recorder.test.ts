@@ -2,7 +2,7 @@
 // trace keeps (and streams) stays small.
 import { describe, expect, it } from "vitest";
 import { MAX_EVENT_ARGS, MAX_TRACE_CHARS, MAX_TRACE_EVENTS, MAX_VALUE_CHARS, TraceRecorder } from "./trace-recorder";
-import type { CommandEvent, TraceEvent } from "../../trace/types";
+import type { CommandEvent, TraceEvent } from "../../trace";
 
 const PREFIX = "{r:test1}:";
 const size = (v: unknown) => JSON.stringify(v).length;

@@ -7,7 +7,7 @@
  * run that passes a trace bound keeps its first events and its end, and is marked `truncated`;
  * the live stream (`sink`) carries exactly the events the trace kept.
  */
-import type { CommandEvent, EndEvent, RunStatus, Trace, TraceClient, TraceEvent, TraceValue } from "../../trace/types";
+import type { CommandEvent, EndEvent, RunStatus, Trace, TraceClient, TraceEvent, TraceValue } from "../../trace";
 
 const MAX_STRING = 200;
 const MAX_ITEMS = 50;

@@ -6,7 +6,7 @@
 import { randomToken } from "../../redis/random-token";
 import { keyPrefix, RUN_ID_PATTERN } from "../../redis/namespace";
 import { runUser } from "../../redis/acl";
-import type { RunStatus } from "../../trace/types";
+import type { RunStatus } from "../../trace";
 import { startWallCharge } from "../../admission/wall-charge";
 import { INTERNAL, LIMIT_CODES, limitError, REDIS_DOWN, REDIS_FULL, STARVED } from "../../errors";
 import { isConnectionError, isRedisOom, isReplyError } from "../../redis/errors";

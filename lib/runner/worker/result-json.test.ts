@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { RESULT_MAX_BYTES, resultJson } from "./result-json";
 import type { RunResult } from "../types";
-import type { TraceEvent } from "../../trace/types";
+import type { TraceEvent } from "../../trace";
 
 function huge(): RunResult {
   const events: TraceEvent[] = Array.from({ length: 5000 }, (_, i) => ({ kind: "console", seq: i + 1, at: i, level: "log", text: "é".repeat(600), line: 1 }));

@@ -7,7 +7,7 @@
  * and the trace is marked `truncated`.
  */
 import type { RunResult } from "../types";
-import type { TraceEvent } from "../../trace/types";
+import type { TraceEvent } from "../../trace";
 
 export const RESULT_MAX_BYTES = 1024 * 1024;
 /** What the output alone may take; it is already bounded in characters (64 KB by default). */
