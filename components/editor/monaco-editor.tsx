@@ -19,6 +19,8 @@ export interface MonacoEditorProps {
   onReady(api: EditorApi): void;
   runError: EditorRunError | null;
   highlightLine: number | null;
+  /** A click on a line (text or line number): the workbench shows that line's commands. */
+  onLineClick?(line: number): void;
 }
 
 const SEVERITY: Record<number, EditorMarker["severity"]> = { 8: "error", 4: "warning", 2: "info", 1: "hint" };
@@ -42,6 +44,10 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     setMonaco(m);
     instance.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => latest.current.onRun());
     if (containerRef.current) installEscapeThenTab(instance, m, containerRef.current);
+    instance.onMouseUp((e) => {
+      const line = e.target.position?.lineNumber;
+      if (line) latest.current.onLineClick?.(line);
+    });
     instance.onDidChangeModelContent(() => {
       const model = instance.getModel();
       // A run error points at a line of the old text; once edited it would mislead.

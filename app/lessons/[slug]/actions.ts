@@ -4,6 +4,8 @@ import { runProgram } from "@/lib/runner";
 import { meetsExpectation } from "./expectation";
 import { runInputSchema, type RunState } from "./run-contract";
 import { actionClient } from "@/lib/http/request-client";
+import { signSharedRun } from "@/lib/runs/seal";
+import { sharedRunOf } from "@/lib/runs/shared-run";
 
 function failure(code: NonNullable<RunState["error"]>["code"], message: string): RunState {
   return { status: "error", output: [], trace: null, error: { code, message } };
@@ -39,6 +41,8 @@ export async function runUnit(input: unknown): Promise<RunState> {
       scenarioId: scenario?.id,
       // A staged write changes the numbers on purpose, so only plain runs count toward "passed".
       expectationMet: !scenario && result.status === "ok" && meetsExpectation(unit.expected, result.output, result.finalState),
+      // Signed now, stored only if the learner shares it (lib/runs/budget.ts says why).
+      share: signSharedRun(sharedRunOf(slug, source, scenario?.id, result)),
     };
   } catch (err) {
     // The runner reports learner mistakes as results; a throw is ours. Log it, never show it.
