@@ -6,17 +6,17 @@
 import type { Attempt } from "@/lib/trace/analysis";
 import type { Trace } from "@/lib/trace/types";
 
-export const PHASES = ["watch", "read", "multi", "exec", "null", "retry"] as const;
+export const PHASES = ["watch", "read", "multi", "exec", "aborted", "retry"] as const;
 export type Phase = (typeof PHASES)[number];
 
-export const PHASE_LABEL: Record<Phase, string> = { watch: "WATCH", read: "read", multi: "MULTI", exec: "EXEC", null: "null", retry: "retry" };
+export const PHASE_LABEL: Record<Phase, string> = { watch: "WATCH", read: "read", multi: "MULTI", exec: "EXEC", aborted: "null", retry: "retry" };
 
 export const PHASE_HINT: Record<Phase, string> = {
   watch: "WATCH the key you are about to read",
   read: "read its value while it is watched",
   multi: "MULTI, then queue the writes",
   exec: "EXEC sends the queued writes",
-  null: "EXEC returned null: another client changed the key, nothing was written",
+  aborted: "EXEC returned null: another client changed the key, nothing was written",
   retry: "retry: start again from WATCH",
 };
 
@@ -32,7 +32,7 @@ const ENDS_WATCH = new Set(["EXEC", "DISCARD", "UNWATCH"]);
 export function phaseModel(trace: Trace, attempts: Attempt[]): PhaseModel {
   const retryStarts = new Set(attempts.filter((a) => a.retry).map((a) => a.startSeq));
   const watching = new Set<string>();
-  const first: Record<Phase, number | null> = { watch: null, read: null, multi: null, exec: null, null: null, retry: null };
+  const first: Record<Phase, number | null> = { watch: null, read: null, multi: null, exec: null, aborted: null, retry: null };
   const of = trace.events.map((e, i): Phase | null => {
     let phase: Phase | null = null;
     if (e.kind === "command") {
@@ -40,11 +40,13 @@ export function phaseModel(trace: Trace, attempts: Attempt[]): PhaseModel {
         watching.add(e.client);
         phase = retryStarts.has(e.seq) ? "retry" : "watch";
       } else if (e.name === "MULTI" || e.queued) phase = "multi";
-      else if (e.name === "EXEC") phase = e.outcome === "aborted" || (e.outcome === undefined && e.reply === null) ? "null" : "exec";
+      else if (e.name === "EXEC") phase = e.outcome === "aborted" || (e.outcome === undefined && e.reply === null) ? "aborted" : "exec";
       else if (watching.has(e.client) && !ENDS_WATCH.has(e.name)) phase = "read";
       if (ENDS_WATCH.has(e.name)) watching.delete(e.client);
     }
     if (phase && first[phase] === null) first[phase] = i;
+    // An EXEC that came back null was an EXEC too: sending it passes that phase.
+    if (phase === "aborted" && first.exec === null) first.exec = i;
     return phase;
   });
   // A retry's WATCH also counts as reaching WATCH (for a run that somehow starts with one).

@@ -9,8 +9,8 @@ import {
   CLIENT_MAX_SHARED_BYTES,
   CLIENT_MAX_SHARED_RUNS,
   MAX_STORED_RUN_BYTES,
+  accountedBytes,
   PURGE_BATCH,
-  RECORD_OVERHEAD_BYTES,
   SHARED_RUN_TTL_MS,
   SHARED_RUNS_BUDGET_BYTES,
 } from "./budget";
@@ -45,7 +45,7 @@ export async function storeSharedRun(redis: Redis, text: string, client: string,
   const blob = compress(text);
   if (blob.byteLength > bounds.maxRunBytes) return { ok: false, reason: "too_large" };
   const id = randomToken(SHARED_RUN_ID_BYTES, "base64url");
-  const size = blob.byteLength + RECORD_OVERHEAD_BYTES;
+  const size = accountedBytes(blob.byteLength);
   const k = SHARED_KEYS;
   try {
     const [stored, why] = (await redis.eval(
