@@ -53,14 +53,21 @@ test.describe("a shared run on a second instance", () => {
 
     const fresh = await browser.newContext();
     const viewer = await fresh.newPage();
+    const problems: string[] = [];
+    viewer.on("console", (m) => {
+      if (m.type() === "error") problems.push(m.text());
+    });
+    viewer.on("pageerror", (e) => problems.push(String(e)));
     await viewer.goto(`${OTHER}${path}`);
     const shared = viewer.getByRole("group", { name: "Transaction timeline" });
     await expect(viewer.getByRole("heading", { level: 1 })).toContainText(unit.title);
+    await expect.poll(() => problems).toEqual([]);
     await expect(shared.getByRole("group", { name: "Step through the run" })).toContainText(`Step ${step} of ${total}`);
     await expect(shared.getByRole("button", { name: /EXEC, returned null: WatchError/ })).toHaveAttribute("aria-current", "step");
     // The program comes with it, its line marked.
     await expect(viewer.getByTestId("shared-code").locator(`[data-line="${execLine}"]`)).toHaveAttribute("aria-current", "true");
     await expect(viewer.getByTestId("run-status")).toContainText("staged race");
+    expect(problems).toEqual([]);
     await fresh.close();
   });
 

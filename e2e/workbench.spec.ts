@@ -60,11 +60,13 @@ test("clicking a line in the editor selects its commands on the timeline", async
   await page.locator(".monaco-editor .margin-view-overlays .line-numbers", { hasText: new RegExp(`^${line}$`) }).click();
   const gets = lanes(page).getByRole("button", { name: new RegExp(`^B, line ${line}: GET balance:1`) });
   await expect(gets.first()).toHaveAttribute("aria-pressed", "true");
-  await expect(timeline(page).getByTestId("line-note")).toHaveText(new RegExp(`^Line ${line}: \\d+ events? in this run$`));
-  await expect(page.getByRole("region", { name: "Details of the selected event" })).toContainText(`${line}`);
-  // Again: the next command of that line (the retry's read).
+  await expect(timeline(page).getByTestId("line-note")).toHaveText(`Line ${line}: 2 events in this run`);
+  const details = page.getByRole("region", { name: "Details of the selected event" });
+  await expect(details.getByRole("heading")).toHaveText(new RegExp(`^B, line ${line}: GET balance:1, reply "100"$`));
+  // Again: the next command of that line (the retry's read, after C's write).
   await page.locator(".monaco-editor .margin-view-overlays .line-numbers", { hasText: new RegExp(`^${line}$`) }).click();
-  await expect(gets.nth(1)).toHaveAttribute("aria-pressed", "true");
+  await expect(details.getByRole("heading")).toHaveText(new RegExp(`^B, line ${line}: GET balance:1, reply "107"$`));
+  await expect(lanes(page).getByRole("button", { name: new RegExp(`^B, line ${line}: GET balance:1, reply "107"$`) })).toHaveAttribute("aria-pressed", "true");
 });
 
 test("a phone-sized screen stacks the workbench and nothing scrolls sideways", async ({ browser }) => {

@@ -72,9 +72,12 @@ export function matchShortcut(e: KeyLike, typing: boolean): ShortcutId | null {
   return hit && (hit.whileTyping || !typing) ? hit.id : null;
 }
 
-/** Whether focus is somewhere keys type text: the editor (Monaco's textarea), inputs, selects. */
+/**
+ * Whether focus is somewhere keys type text: inputs, selects, and the editor (Monaco types into a
+ * textarea, or in Chromium into a div with an EditContext, neither contentEditable).
+ */
 export function isTyping(target: EventTarget | null): boolean {
   const t = target as HTMLElement | null;
   if (!t || typeof t.tagName !== "string") return false;
-  return t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName);
+  return t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) || t.getAttribute("role") === "textbox" || t.closest(".monaco-editor") !== null;
 }

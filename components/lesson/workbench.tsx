@@ -97,7 +97,7 @@ export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: strin
 
   return (
     <div className="flex flex-col gap-4 xl:sticky xl:top-4 xl:h-[calc(100dvh-6rem)] xl:min-h-[36rem]" data-testid="workbench">
-      <div className="flex flex-col gap-1 xl:min-h-0 xl:flex-[0_0_42%]">
+      <div className="flex flex-col gap-1 xl:min-h-0 xl:flex-[0_0_36%]">
         <div className="h-[55vh] min-h-72 overflow-hidden rounded-lg border border-slate-300 xl:h-auto xl:min-h-0 xl:flex-1 dark:border-slate-700">
           <CodeEditor
             initialCode={initialCode}

@@ -207,19 +207,19 @@ function TimelineView({ trace, adoptUrl, onSelectLine, title, lineRequest, share
 
   return (
     <div className={clsx("flex min-w-0 flex-col gap-2", fit && "xl:min-h-0 xl:flex-1")} onKeyDown={onKeyDown} aria-label={title ?? "Transaction timeline"} role="group">
-      {title && <h3 className="text-sm font-semibold">{title}</h3>}
-      <Summary attempts={model.attempts} />
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <div className="flex flex-wrap items-center gap-2">
-          <StepControl step={step} total={total} onStep={goTo} />
-          <ReplayControl playing={replay.playing} speed={replay.speed} onToggle={replay.toggle} onSpeed={replay.setSpeed} />
-        </div>
-        <div className="flex flex-wrap items-center gap-1">
+      <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+        {title && <h3 className="text-sm font-semibold">{title}</h3>}
+        <Summary attempts={model.attempts} />
+      </div>
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+        <StepControl step={step} total={total} onStep={goTo} />
+        <ReplayControl playing={replay.playing} speed={replay.speed} onToggle={replay.toggle} onSpeed={replay.setSpeed} />
+        <PhaseLegend states={phaseStates(phases, step === null ? null : step - 1)} />
+        <div className="ml-auto flex flex-wrap items-center gap-1">
           <ExportButtons trace={trace} />
           {share && <ShareButton share={share} step={step} />}
         </div>
       </div>
-      <PhaseLegend states={phaseStates(phases, step === null ? null : step - 1)} />
       {(trace.truncated || (end && end.kind !== "end")) && (
         <p className={clsx("flex items-center gap-1.5 text-sm text-amber-900 dark:text-amber-200")}>
           <TriangleExclamationPoint aria-hidden="true" className="size-4 shrink-0" />

@@ -3,10 +3,10 @@ import { useEffect, useState } from "react";
 
 /** Slow to fast: how long each step stays on screen. */
 export const REPLAY_SPEEDS = {
-  slow: { label: "Slow (1 step a second)", ms: 1000 },
-  normal: { label: "Normal (2 steps a second)", ms: 500 },
-  fast: { label: "Fast (5 steps a second)", ms: 200 },
-  fastest: { label: "Fastest (12 steps a second)", ms: 80 },
+  slow: { label: "Slow, 1 step/s", ms: 1000 },
+  normal: { label: "Normal, 2 steps/s", ms: 500 },
+  fast: { label: "Fast, 5 steps/s", ms: 200 },
+  fastest: { label: "Fastest, 12 steps/s", ms: 80 },
 } as const;
 export type ReplaySpeed = keyof typeof REPLAY_SPEEDS;
 
