@@ -6,6 +6,7 @@ const exercise = course.find((u) => u.kind === "exercise" && u.hints.length >= 2
 const focusEditor = (page: Page) => page.locator(".monaco-editor .view-lines").click();
 
 test("Ctrl+Shift+Enter checks the exercise from inside the editor, and the code stays as it was", async ({ page }) => {
+  test.setTimeout(120_000);
   await openUnit(page, exercise);
   await focusEditor(page);
   const before = await getCode(page);
@@ -34,6 +35,7 @@ test("Ctrl+S saves the code in this browser and says so; Alt+H shows the next hi
 });
 
 test("? opens the shortcuts help outside the editor and types ? inside it", async ({ page }) => {
+  test.setTimeout(120_000);
   await openUnit(page, exercise);
   await page.getByRole("heading", { level: 1 }).click();
   await page.keyboard.press("?");

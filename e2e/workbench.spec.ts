@@ -31,6 +31,7 @@ async function stagedRun(page: Page): Promise<void> {
 
 for (const viewport of [{ width: 1440, height: 900 }, { width: 1920, height: 1080 }]) {
   test(`editor, outcome and timeline are all in view after a staged run at ${viewport.width}x${viewport.height}`, async ({ browser }) => {
+    test.setTimeout(120_000);
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     await stagedRun(page);
@@ -55,6 +56,7 @@ for (const viewport of [{ width: 1440, height: 900 }, { width: 1920, height: 108
 }
 
 test("clicking a line in the editor selects its commands on the timeline", async ({ page }) => {
+  test.setTimeout(120_000);
   await stagedRun(page);
   const line = lineOf("conn.get(key)");
   await page.locator(".monaco-editor .margin-view-overlays .line-numbers", { hasText: new RegExp(`^${line}$`) }).click();

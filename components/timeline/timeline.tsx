@@ -5,7 +5,7 @@
  */
 import { clsx } from "clsx";
 import { Inbox, TriangleExclamationPoint } from "lucide-react";
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { extendsTrace, watchedValues } from "@/lib/trace/analysis";
 import { describeEvent, eventLine } from "@/lib/trace/format";
 import { seqIndex } from "@/lib/trace/lookup";
@@ -136,6 +136,12 @@ function TimelineView({ trace, adoptUrl, onSelectLine, title, lineRequest, share
     },
     [indexOfSeq, trace, onSelectLine],
   );
+
+  // The details panel takes room from the lanes when a chip is selected: keep that chip in view.
+  useLayoutEffect(() => {
+    const i = selected === null ? undefined : indexOfSeq.get(Number(selected.slice(1)));
+    if (i !== undefined) lanes.current?.reveal(i);
+  }, [selected, indexOfSeq]);
 
   const lineNote = useLineRequest(lineRequest ?? null, { trace, model, indexOfSeq, selected, setSelected, onSelectLine, reveal: (i) => lanes.current?.reveal(i) });
 
