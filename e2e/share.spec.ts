@@ -37,7 +37,8 @@ test.describe("a shared run on a second instance", () => {
   });
 
   test("Share this run gives a link that opens the same step for anyone, elsewhere", async ({ page, browser }) => {
-    test.setTimeout(120_000);
+    // A run, a share and a second browser on another instance: minutes on a machine under load.
+    test.setTimeout(180_000);
     await page.goto(`/lessons/${unit.slug}`);
     await waitForEditor(page);
     expect(await runAndWait(page, "scenario-staged-conflict")).toBe("ok");
