@@ -1,6 +1,5 @@
 import { clsx } from "clsx";
 import { ArrowRight, CircleCheck, CircleDashed, CircleDot, Minus } from "lucide-react";
-import { Fragment } from "react";
 import { PHASE_HINT, PHASE_LABEL, PHASES, type PhaseState } from "./phases";
 
 const ICON: Record<PhaseState, typeof CircleCheck> = { done: CircleCheck, now: CircleDot, ahead: CircleDashed, absent: Minus };
@@ -10,7 +9,7 @@ const TONE: Record<PhaseState, string> = {
   done: "border-slate-400 text-slate-900 dark:border-slate-500 dark:text-slate-100",
   now: "border-blue-700 bg-blue-50 font-semibold text-blue-950 ring-1 ring-blue-700 dark:border-blue-300 dark:bg-blue-950 dark:text-blue-50 dark:ring-blue-300",
   ahead: "border-dashed border-slate-300 text-slate-600 dark:border-slate-600 dark:text-slate-400",
-  absent: "border-dashed border-slate-200 text-slate-500 line-through dark:border-slate-700 dark:text-slate-500",
+  absent: "border-dashed border-slate-200 text-slate-600 line-through dark:border-slate-700 dark:text-slate-400",
 };
 
 /**
@@ -24,9 +23,9 @@ export function PhaseLegend({ states }: { states: Record<(typeof PHASES)[number]
         const state = states[p];
         const Icon = ICON[state];
         return (
-          <Fragment key={p}>
+          <li key={p} className="flex items-center gap-1">
             {i > 0 && <ArrowRight aria-hidden="true" className="size-3 shrink-0 text-slate-500" />}
-            <li
+            <span
               data-phase={p}
               data-state={state}
               aria-current={state === "now" ? "step" : undefined}
@@ -36,8 +35,8 @@ export function PhaseLegend({ states }: { states: Record<(typeof PHASES)[number]
               <Icon aria-hidden="true" className="size-3 shrink-0" />
               {PHASE_LABEL[p]}
               <span className="sr-only">: {WORDS[state]}</span>
-            </li>
-          </Fragment>
+            </span>
+          </li>
         );
       })}
     </ol>

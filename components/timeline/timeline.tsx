@@ -26,6 +26,7 @@ import { ScreenReaderList } from "./sr-list";
 import { StepControl } from "./step-control";
 import { Summary } from "./summary";
 import { parseStep, useUrlStep, writeStep } from "./url-step";
+import { timelineKeyHandler } from "./timeline-keys";
 import { useLineRequest } from "./use-line-request";
 import { useReplay } from "./use-replay";
 
@@ -187,23 +188,7 @@ function TimelineView({ trace, adoptUrl, onSelectLine, title, lineRequest, share
     [step, selected, model, indexOfSeq, select, goTo, toggleRun],
   );
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const t = e.target as HTMLElement;
-    if (e.altKey || e.ctrlKey || e.metaKey || t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
-    const moves: Record<string, () => void> = {
-      ArrowRight: () => goTo(step === null ? 1 : step + 1),
-      ArrowLeft: () => goTo(step === null ? total : step - 1),
-      Home: () => goTo(1),
-      End: () => goTo(total),
-      Escape: () => (step !== null ? goTo(null) : clearSelection()),
-      " ": () => replay.toggle(),
-    };
-    const move = moves[e.key];
-    // Space on a button presses it; on the lanes it plays or pauses the replay.
-    if (!move || total === 0 || (e.key === " " && t.tagName === "BUTTON")) return;
-    e.preventDefault();
-    move();
-  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => timelineKeyHandler({ step, total, goTo, clearSelection, toggleReplay: replay.toggle })(e);
 
   const details = detailsTarget(selected, trace, indexOfSeq, model.rows);
   const detailSeq = details?.kind === "event" ? details.event.seq : undefined;
