@@ -82,8 +82,11 @@ export function Lanes({ trace, model, tracks, ctx, laneOf, handle, fit }: LanesP
   }), [model, height]);
 
   const total = model.offsets[model.rows.length] ?? 0;
+  // A short panel (the xl workbench) still mounts a typical panel's worth of rows, so a lesson's
+  // whole run is in the DOM (find-in-page, tests) as it was with the taller lanes.
+  const mounted = Math.max(height, FALLBACK_HEIGHT);
   const first = rowAt(model.offsets, Math.max(0, scrollTop - OVERSCAN_PX));
-  const last = rowAt(model.offsets, scrollTop + height + OVERSCAN_PX);
+  const last = rowAt(model.offsets, scrollTop + mounted + OVERSCAN_PX);
   // Stable while only scrolling, so memoized rows that stay in view do not re-render.
   const rowCtx: RowContext = useMemo(() => ({ ...ctx, tracks, pointAt, laneOf, lanes }), [ctx, tracks, pointAt, laneOf, lanes]);
   const currentSeq = ctx.current === null ? Infinity : (trace.events[ctx.current]?.seq ?? Infinity);
