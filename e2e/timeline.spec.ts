@@ -62,7 +62,7 @@ test.describe("timeline on a practice unit with a staged conflict", () => {
     await expect(aborted).toContainText("WatchError");
     await expect(inLanes.getByText(/^Why: C changed balance:1 after B watched it, so B's EXEC was aborted\.$/)).toBeVisible();
     await expect(inLanes.getByRole("button", { name: /^C: INCRBY balance:1 7, reply 107$/ })).toContainText("changed");
-    await expect(tl.getByTestId("conflict-arrows").locator("line")).toHaveCount(1);
+    await expect(tl.getByTestId("conflict-arrows").locator("[data-exec-seq]")).toHaveCount(1);
     await expect(inLanes.getByText("attempt 2 - committed (retry)")).toBeVisible();
     await expect(inLanes.getByRole("button", { name: /: EXEC, committed/ })).toContainText("committed");
     await expect(inLanes.getByTitle("Value of balance:1 as your code saw it")).toContainText('"157"');
@@ -191,7 +191,7 @@ for (const scheme of ["light", "dark"] as const) {
     const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     const tl = await runStagedConflict(page);
-    await expect(tl.getByTestId("conflict-arrows").locator("line")).toHaveCount(1);
+    await expect(tl.getByTestId("conflict-arrows").locator("[data-exec-seq]")).toHaveCount(1);
     await lanes(page).getByRole("button", { name: /: EXEC, returned null: WatchError/ }).click();
     await expect(page.getByRole("region", { name: "Details of the selected event" })).toBeVisible();
     await tl.screenshot({ path: path.join(DIR, `timeline-conflict-${scheme}.png`), animations: "disabled" });

@@ -21,6 +21,8 @@ export interface MonacoEditorProps {
   onReady(api: EditorApi): void;
   runError: EditorRunError | null;
   highlightLine: number | null;
+  /** A click on a line (text or line number): the workbench shows that line's commands. */
+  onLineClick?(line: number): void;
 }
 
 const SEVERITY: Record<number, EditorMarker["severity"]> = { 8: "error", 4: "warning", 2: "info", 1: "hint" };
@@ -73,6 +75,10 @@ export default function MonacoEditor(props: MonacoEditorProps) {
     const instance = monaco.editor.create(container, { ...OPTIONS, model, ariaLabel: label, theme: EDITOR_THEMES.light });
     instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun());
     const escape = installEscapeThenTab(instance, monaco, container);
+    instance.onMouseUp((e) => {
+      const line = e.target.position?.lineNumber;
+      if (line) latest.current.onLineClick?.(line);
+    });
     instance.onDidChangeModelContent(() => {
       // A run error points at a line of the old text; once edited it would mislead.
       monaco.editor.setModelMarkers(model, RUN_MARKER_OWNER, []);

@@ -10,7 +10,7 @@ const VERDICT = {
 } as const;
 
 /** The grader's verdict: one row per test, a failing test's scenario can be opened on the timeline. */
-export function CheckResults({ result, pending, onShowTrace }: { result: GradeResult | null; pending: boolean; onShowTrace: (trace: Trace, label: string) => void }) {
+export function CheckResults({ result, pending, onShowTrace }: { result: GradeResult | null; pending: boolean; onShowTrace: (trace: Trace, label: string, index: number) => void }) {
   if (pending) {
     return (
       <section aria-live="polite" aria-busy="true" className="rounded-lg border border-slate-300 p-3 text-sm dark:border-slate-700" data-testid="check-results">
@@ -36,7 +36,7 @@ export function CheckResults({ result, pending, onShowTrace }: { result: GradeRe
       {result.tests.length > 0 && (
         <ol className="space-y-2">
           {result.tests.map((t, i) => (
-            <TestRow key={i} test={t} onShowTrace={onShowTrace} />
+            <TestRow key={i} test={t} onShowTrace={(trace, label) => onShowTrace(trace, label, i)} />
           ))}
         </ol>
       )}

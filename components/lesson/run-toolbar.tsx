@@ -1,5 +1,6 @@
 "use client";
 import { ListChecks, Play, RotateCcw, Swords } from "lucide-react";
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { WorkbenchUnit } from "./types";
@@ -12,9 +13,11 @@ interface RunToolbarProps {
   /** Graded units only: run the grader's race checks. */
   onCheck?: () => void;
   onReset(): void;
+  /** The keyboard shortcuts help, beside Reset. */
+  help?: ReactNode;
 }
 
-export function RunToolbar({ unit, pending, ready, onRun, onCheck, onReset }: RunToolbarProps) {
+export function RunToolbar({ unit, pending, ready, onRun, onCheck, onReset, help }: RunToolbarProps) {
   const disabled = pending || !ready;
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -29,12 +32,13 @@ export function RunToolbar({ unit, pending, ready, onRun, onCheck, onReset }: Ru
         </Button>
       ))}
       {onCheck && (
-        <Button onClick={onCheck} disabled={disabled} data-testid="check-button">
+        <Button onClick={onCheck} disabled={disabled} data-testid="check-button" aria-keyshortcuts="Control+Shift+Enter Meta+Shift+Enter">
           <ListChecks aria-hidden className="size-4" />
           Check my code
         </Button>
       )}
       <span className="ml-auto" />
+      {help}
       <ConfirmDialog
         trigger={
           <Button variant="ghost" disabled={!ready} data-testid="reset-button">

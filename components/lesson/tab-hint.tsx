@@ -8,7 +8,7 @@ export function TabHint() {
       <span>
         Tab indents code. To leave the editor press <kbd className="font-mono">Esc</kbd> then <kbd className="font-mono">Tab</kbd>,
         or press <kbd className="font-mono">Ctrl+M</kbd> (Mac: <kbd className="font-mono">Ctrl+Shift+M</kbd>) so Tab moves focus. Run
-        with <kbd className="font-mono">Ctrl+Enter</kbd>.
+        with <kbd className="font-mono">Ctrl+Enter</kbd>; press <kbd className="font-mono">?</kbd> outside the editor for all shortcuts.
       </span>
     </p>
   );

@@ -3,6 +3,7 @@ import { useCallback, useState, useTransition } from "react";
 import { checkSubmission } from "./actions";
 import type { GradeResult } from "@/lib/lessons/grade-types";
 import { SERVER_UNREACHABLE } from "@/lib/errors";
+import type { ShareableGrade } from "@/lib/runs/shared-run";
 import { recordRun } from "./progress-store";
 import { failedCallMessage, tooLargeToSend } from "./use-run";
 
@@ -19,7 +20,8 @@ const tooLargeResult = (unit: string, message: string): GradeResult => ({ ...UNR
 
 /** Sends the learner's code to the grader; a pass marks the unit done on the course page. */
 export function useCheck(slug: string) {
-  const [result, setResult] = useState<GradeResult | null>(null);
+  const [result, setResult] = useState<ShareableGrade | null>(null);
+  const [source, setSource] = useState("");
   const [pending, startTransition] = useTransition();
 
   const check = useCallback(
@@ -27,7 +29,7 @@ export function useCheck(slug: string) {
       startTransition(async () => {
         const input = { slug, source };
         const tooLarge = tooLargeToSend(source, input);
-        let next: GradeResult;
+        let next: ShareableGrade;
         try {
           next = tooLarge ? tooLargeResult(slug, tooLarge) : await checkSubmission(input);
         } catch {
@@ -35,12 +37,15 @@ export function useCheck(slug: string) {
           next = refused ? tooLargeResult(slug, refused) : UNREACHABLE(slug);
         }
         // State set after an await needs its own transition to land together with `pending`.
-        startTransition(() => setResult(next));
+        startTransition(() => {
+          setResult(next);
+          setSource(source);
+        });
         if (next.status === "pass") recordRun(slug, true);
       });
     },
     [slug],
   );
 
-  return { result, pending, check };
+  return { result, source, pending, check };
 }

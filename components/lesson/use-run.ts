@@ -32,6 +32,8 @@ const tooLargeState = (message: string): RunState => ({ status: "error", output:
  */
 export function useRun(slug: string, runCanPass: boolean) {
   const [state, setState] = useState<RunState | null>(null);
+  // The program that produced `state`: a shared run carries it (the editor may have moved on).
+  const [source, setSource] = useState("");
   // Counts finished runs so tests (and assistive tech) can tell a new result from the last one.
   const [finished, setFinished] = useState(0);
   const [pending, startTransition] = useTransition();
@@ -52,6 +54,7 @@ export function useRun(slug: string, runCanPass: boolean) {
         // and pending=false commit together, so nothing renders "running" with a new result.
         startTransition(() => {
           setState(next);
+          setSource(source);
           setFinished((n) => n + 1);
         });
         recordRun(slug, runCanPass && next.expectationMet === true);
@@ -60,5 +63,5 @@ export function useRun(slug: string, runCanPass: boolean) {
     [slug, runCanPass],
   );
 
-  return { state, pending, run, finished };
+  return { state, source, pending, run, finished };
 }

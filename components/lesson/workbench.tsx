@@ -1,31 +1,44 @@
 "use client";
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { CodeEditor } from "@/components/editor/code-editor";
 import type { EditorApi, EditorRunError } from "@/components/editor/editor-api";
 import { exposeTestHook } from "@/components/editor/test-hook";
+import type { LineRequest } from "@/components/timeline/line-commands";
 import { Timeline } from "@/components/timeline/timeline";
+import { sharedCheckOf, sharedRunOf } from "@/lib/runs/shared-run";
 import type { Trace } from "@/lib/trace";
 import { CheckResults } from "./check-results";
 import { loadSavedCode, saveCode } from "./code-storage";
 import { RunResult } from "./run-result";
 import { RunToolbar } from "./run-toolbar";
 import { ScenarioNotes } from "./scenario-notes";
+import { shareSignedRun } from "./share-run";
+import { ShortcutsHelp } from "./shortcuts-help";
 import { SolutionPanel } from "./solution-panel";
 import { TabHint } from "./tab-hint";
 import type { WorkbenchUnit } from "./types";
 import { useCheck } from "./use-check";
 import { useRun } from "./use-run";
+import { useShortcuts } from "./use-shortcuts";
 
-/** Editor, Run (and Check), output and timeline for one unit. Keyed by slug by the page. */
+/**
+ * Editor, Run (and Check), outcome and timeline for one unit. Keyed by slug by the page.
+ * From xl up the workbench fills the viewport beside the lesson and stays there (sticky): the
+ * editor on top, the outcome and the timeline side by side below it, so a chip and its line,
+ * and a Run and its timeline, are on screen together. Narrower screens stack everything.
+ */
 export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: string }) {
   const [api, setApi] = useState<EditorApi | null>(null);
   // Until Monaco takes over, the static view shows (and Run sends) this code.
   const { code, codeRef, hydrated, setDraft } = usePreEditorCode(unit);
   const [highlightLine, setHighlightLine] = useState<number | null>(null);
+  const [lineRequest, setLineRequest] = useState<LineRequest | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [saved, setSaved] = useState("");
   // A failing check's scenario, shown on the timeline instead of the last run until the next run.
-  const [shown, setShown] = useState<{ trace: Trace; label: string } | null>(null);
-  const { state, pending, run, finished } = useRun(unit.slug, !unit.graded);
-  const { result: checkResult, pending: checking, check } = useCheck(unit.slug);
+  const [shown, setShown] = useState<{ trace: Trace; label: string; index: number } | null>(null);
+  const { state, source: ranSource, pending, run, finished } = useRun(unit.slug, !unit.graded);
+  const { result: checkResult, source: checkedSource, pending: checking, check } = useCheck(unit.slug);
   const busy = pending || checking;
   const busyRef = useRef(busy);
   useEffect(() => {
@@ -60,14 +73,37 @@ export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: strin
     api.focus();
   };
 
+  useShortcuts({
+    check: unit.graded ? startCheck : undefined,
+    save: () => {
+      saveCode(unit.slug, currentCode());
+      setSaved(`Saved at ${new Date().toLocaleTimeString()}. Your code stays in this browser, also after a reload.`);
+    },
+    help: () => setHelpOpen(true),
+  });
+
   const err = !pending ? state?.error : undefined;
   const runError: EditorRunError | null = err?.line !== undefined ? { message: err.message, line: err.line, column: err.column } : null;
   const trace = shown?.trace ?? (pending ? null : (state?.trace ?? null));
 
+  // The run on the timeline, as the server signed it; null when it cannot be shared.
+  const share = useMemo(() => {
+    if (shown) {
+      const token = checkResult?.shareTokens?.[shown.index];
+      const test = checkResult?.tests[shown.index];
+      const sharedRun = test ? sharedCheckOf(unit.slug, checkedSource, test) : null;
+      return token && sharedRun ? () => shareSignedRun(sharedRun, token) : undefined;
+    }
+    if (pending || !state?.share) return undefined;
+    const sharedRun = sharedRunOf(unit.slug, ranSource, state.scenarioId, state);
+    const token = state.share;
+    return sharedRun ? () => shareSignedRun(sharedRun, token) : undefined;
+  }, [shown, checkResult, checkedSource, pending, state, ranSource, unit.slug]);
+
   return (
-    <div className="space-y-4">
-      <div className="space-y-1">
-        <div className="h-[55vh] min-h-72 overflow-hidden rounded-lg border border-slate-300 dark:border-slate-700">
+    <div className="flex flex-col gap-4 xl:sticky xl:top-4 xl:h-[calc(100dvh-6rem)] xl:min-h-[36rem]" data-testid="workbench">
+      <div className="flex flex-col gap-1 xl:min-h-0 xl:flex-[0_0_36%]">
+        <div className="h-[55vh] min-h-72 overflow-hidden rounded-lg border border-slate-300 xl:h-auto xl:min-h-0 xl:flex-1 dark:border-slate-700">
           <CodeEditor
             code={code}
             apiDts={apiDts}
@@ -77,6 +113,7 @@ export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: strin
             onReady={setApi}
             runError={runError}
             highlightLine={highlightLine}
+            onLineClick={(line) => setLineRequest((prev) => ({ line, nonce: (prev?.nonce ?? 0) + 1 }))}
           />
         </div>
         <TabHint />
@@ -88,12 +125,29 @@ export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: strin
         onRun={start}
         onCheck={unit.graded ? startCheck : undefined}
         onReset={() => replaceCode(unit.starter)}
+        help={<ShortcutsHelp open={helpOpen} onOpenChange={setHelpOpen} />}
       />
-      <ScenarioNotes scenarios={unit.scenarios} />
-      <RunResult state={state} pending={pending} runs={finished} graded={unit.graded} expectedFinal={unit.expectedFinal} onShowLine={setHighlightLine} />
-      {unit.graded && <CheckResults result={checkResult} pending={checking} onShowTrace={(t, label) => setShown({ trace: t, label })} />}
-      <Timeline title={shown ? `Timeline: ${shown.label}` : "Timeline"} trace={trace} onSelectLine={setHighlightLine} />
-      {unit.hasSolution && <SolutionPanel slug={unit.slug} onUse={replaceCode} />}
+      <p role="status" data-testid="save-status" className="-mt-3 text-xs text-slate-600 empty:hidden dark:text-slate-400">
+        {saved}
+      </p>
+      <div className="grid gap-4 xl:min-h-0 xl:flex-1 xl:grid-cols-[minmax(15rem,1fr)_minmax(0,2fr)]">
+        <div className="min-w-0 space-y-4 xl:min-h-0 xl:overflow-y-auto xl:pr-1" data-testid="outcome-panel">
+          <ScenarioNotes scenarios={unit.scenarios} />
+          <RunResult state={state} pending={pending} runs={finished} graded={unit.graded} expectedFinal={unit.expectedFinal} onShowLine={setHighlightLine} />
+          {unit.graded && <CheckResults result={checkResult} pending={checking} onShowTrace={(t, label, index) => setShown({ trace: t, label, index })} />}
+          {unit.hasSolution && <SolutionPanel slug={unit.slug} onUse={replaceCode} />}
+        </div>
+        <div className="min-w-0 xl:flex xl:min-h-0 xl:flex-col" data-testid="timeline-panel">
+          <Timeline
+            title={shown ? `Timeline: ${shown.label}` : "Timeline"}
+            trace={trace}
+            onSelectLine={setHighlightLine}
+            lineRequest={lineRequest}
+            share={share}
+            fit
+          />
+        </div>
+      </div>
     </div>
   );
 }

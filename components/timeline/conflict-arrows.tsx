@@ -1,5 +1,7 @@
-import { useId } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { Conflict, SeqLookup } from "@/lib/trace";
+import { ROW_HEIGHT } from "./rows";
+import { arrowPath } from "./arrow-geometry";
 
 interface ConflictArrowsProps {
   conflicts: Conflict[];
@@ -19,19 +21,22 @@ interface ConflictArrowsProps {
   tracksWidth: string;
 }
 
+/** jsdom and the first paint have no layout: a typical lane area width. */
+const FALLBACK_WIDTH = 640;
+
 /**
- * Arrows from the write that dirtied a watched key to the EXEC it aborted. Drawn under the
- * chips (chips are opaque) and hidden from assistive tech: the "Why" row says it in words.
- * Lane x positions are percentages of the lane area, so no layout measurement is needed.
+ * Arrows from the write that dirtied a watched key to the EXEC it aborted: down the writer's
+ * lane, then along the EXEC's own row into the EXEC chip, so the head can only mean that chip
+ * (a straight line ended between the queued commands and the EXEC). Drawn under the chips
+ * (chips are opaque) and hidden from assistive tech: the "Why" row says it in words.
  */
 export function ConflictArrows(props: ConflictArrowsProps) {
   const { conflicts, laneOf, weights, rowOfEvent, offsets, indexOfSeq, viewTop, viewBottom, current } = props;
-  const total = weights.reduce((a, b) => a + b, 0);
-  const starts = weights.map((_, i) => weights.slice(0, i).reduce((a, b) => a + b, 0));
-  /** x of a point `at` (0..1) across lane `lane`, as a percentage of the lane area. */
-  const xOf = (lane: number, at: number) => (((starts[lane] ?? 0) + (weights[lane] ?? 1) * at) / total) * 100;
+  const svg = useRef<SVGSVGElement>(null);
+  const [width, setWidth] = useState(FALLBACK_WIDTH);
   // Two timelines on one page must not share a marker id.
   const markerId = `tl-arrow-${useId().replace(/:/g, "")}`;
+
   const arrows = conflicts.flatMap((c) => {
     const wi = indexOfSeq.get(c.writeSeq);
     const ei = indexOfSeq.get(c.execSeq);
@@ -41,18 +46,26 @@ export function ConflictArrows(props: ConflictArrowsProps) {
     if (current !== null && ei > current) return [];
     const wr = rowOfEvent[wi] ?? 0;
     const er = rowOfEvent[ei] ?? 0;
-    const y1 = ((offsets[wr] ?? 0) + (offsets[wr + 1] ?? 0)) / 2 + 10;
-    const y2 = (offsets[er] ?? 0) + 2;
-    if (y2 < viewTop || y1 > viewBottom) return [];
-    // Same lane (a client dirtied its own watch): run the arrow down the lane's right edge.
-    const at = wl === el ? 0.92 : 0.5;
-    const x1 = xOf(wl, at);
-    const x2 = xOf(el, at);
-    return [{ c, x1, x2, y1, y2 }];
+    const writeTop = offsets[wr] ?? 0;
+    const execTop = offsets[er] ?? 0;
+    if (execTop + ROW_HEIGHT.event < viewTop || writeTop > viewBottom) return [];
+    const d = arrowPath({ weights, width, writerLane: wl, execLane: el, writeRowTop: writeTop, execRowTop: execTop, rowHeight: ROW_HEIGHT.event });
+    return [{ c, d }];
   });
-  if (arrows.length === 0) return null;
+  const shown = arrows.length > 0;
+  useEffect(() => {
+    const el = svg.current;
+    if (!shown || !el || typeof ResizeObserver === "undefined") return;
+    const ro = new ResizeObserver(([entry]) => {
+      if (entry && entry.contentRect.width > 0) setWidth(entry.contentRect.width);
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [shown]);
+  if (!shown) return null;
   return (
     <svg
+      ref={svg}
       aria-hidden="true"
       className="pointer-events-none absolute top-0 text-orange-600 dark:text-orange-400"
       style={{ left: props.gutter, right: props.tracksWidth, width: `calc(100% - ${props.gutter} - ${props.tracksWidth})`, height: offsets.at(-1) ?? 0 }}
@@ -63,15 +76,14 @@ export function ConflictArrows(props: ConflictArrowsProps) {
           <path d="M0,0 L10,5 L0,10 z" fill="currentColor" />
         </marker>
       </defs>
-      {arrows.map(({ c, x1, x2, y1, y2 }) => (
-        <line
+      {arrows.map(({ c, d }) => (
+        <path
           key={`${c.writeSeq}-${c.execSeq}`}
           data-write-seq={c.writeSeq}
           data-exec-seq={c.execSeq}
-          x1={`${x1}%`}
-          x2={`${x2}%`}
-          y1={y1}
-          y2={y2}
+          data-testid="conflict-arrow"
+          d={d}
+          fill="none"
           stroke="currentColor"
           strokeWidth={2}
           strokeDasharray="5 3"

@@ -13,7 +13,11 @@ interface DetailsPanelProps {
   conflicts: Conflict[];
   onClose: () => void;
   onShowSeq: (seq: number) => void;
+  /** The step (1-based position in the run) of an event seq: the one numbering the UI shows. */
+  stepOfSeq: (seq: number) => number | null;
 }
+
+const stepLabel = (step: number | null) => (step === null ? "" : ` (step ${step})`);
 
 const json = (v: TraceValue) => JSON.stringify(v, null, 1);
 
@@ -27,7 +31,7 @@ function Field({ name, children }: { name: string; children: ReactNode }) {
 }
 
 /** Args, reply and timing of the selected chip - everything the chip had to abbreviate. */
-export function DetailsPanel({ target, clients, conflicts, onClose, onShowSeq }: DetailsPanelProps) {
+export function DetailsPanel({ target, clients, conflicts, onClose, onShowSeq, stepOfSeq }: DetailsPanelProps) {
   const e = target.kind === "event" ? target.event : target.events[0];
   if (!e) return null;
   const client = "client" in e ? clients.find((c) => c.id === e.client) : undefined;
@@ -44,7 +48,7 @@ export function DetailsPanel({ target, clients, conflicts, onClose, onShowSeq }:
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
         <Field name="Step">
           {target.index + 1}
-          {target.kind === "run" && `-${target.index + target.events.length}`} (seq {e.seq})
+          {target.kind === "run" && `-${target.index + target.events.length}`}
         </Field>
         {client && <Field name="Client">{`${client.id} - ${client.label}`}</Field>}
         <Field name="Line">{line === null ? "none (not your code)" : line}</Field>
@@ -73,7 +77,7 @@ export function DetailsPanel({ target, clients, conflicts, onClose, onShowSeq }:
           <Zap aria-hidden="true" className="size-4 shrink-0" />
           {conflictSentence(c)}.
           <button type="button" className="underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-blue-600" onClick={() => onShowSeq(c.execSeq === e.seq ? c.writeSeq : c.execSeq)}>
-            {c.execSeq === e.seq ? `Show ${c.writerClient || "the"} write (seq ${c.writeSeq})` : `Show the aborted EXEC (seq ${c.execSeq})`}
+            {c.execSeq === e.seq ? `Show ${c.writerClient ? `${c.writerClient}'s` : "the"} write${stepLabel(stepOfSeq(c.writeSeq))}` : `Show the aborted EXEC${stepLabel(stepOfSeq(c.execSeq))}`}
           </button>
         </p>
       ))}

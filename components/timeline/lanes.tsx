@@ -1,3 +1,4 @@
+import { clsx } from "clsx";
 import { Bot, Code, Database } from "lucide-react";
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type CSSProperties, type Ref } from "react";
 import { valueAt, pointLookup, formatValue, type ValueTrack, type Trace } from "@/lib/trace";
@@ -6,7 +7,8 @@ import type { RowContext } from "./row-context";
 import { TimelineRow } from "./row";
 import { rowAt, type RowModel } from "./rows";
 
-const GUTTER = "3rem";
+/** Room for "8000" over "59.99 s" / "999.9 ms" in the step column. */
+const GUTTER = "4.5rem";
 const LANE_MIN_REM = 10;
 /** A program connection with no transaction and a few commands (often just QUIT) gets less room. */
 const QUIET_WEIGHT = 0.6;
@@ -29,13 +31,15 @@ interface LanesProps {
   ctx: Omit<RowContext, "tracks" | "pointAt" | "laneOf" | "lanes">;
   laneOf: Map<string, number>;
   handle?: Ref<LanesHandle>;
+  /** Take the height left in a flex column (xl workbench) instead of a share of the viewport. */
+  fit?: boolean;
 }
 
 /**
  * The lane grid: one column per client, then the watched keys' value tracks, time flowing down.
  * Only rows near the viewport are mounted (fixed row heights make that a binary search).
  */
-export function Lanes({ trace, model, tracks, ctx, laneOf, handle }: LanesProps) {
+export function Lanes({ trace, model, tracks, ctx, laneOf, handle, fit }: LanesProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(FALLBACK_HEIGHT);
@@ -76,8 +80,11 @@ export function Lanes({ trace, model, tracks, ctx, laneOf, handle }: LanesProps)
   }), [model, height]);
 
   const total = model.offsets[model.rows.length] ?? 0;
+  // A short panel (the xl workbench) still mounts a typical panel's worth of rows, so a lesson's
+  // whole run is in the DOM (find-in-page, tests) as it was with the taller lanes.
+  const mounted = Math.max(height, FALLBACK_HEIGHT);
   const first = rowAt(model.offsets, Math.max(0, scrollTop - OVERSCAN_PX));
-  const last = rowAt(model.offsets, scrollTop + height + OVERSCAN_PX);
+  const last = rowAt(model.offsets, scrollTop + mounted + OVERSCAN_PX);
   // Stable while only scrolling, so memoized rows that stay in view do not re-render.
   const rowCtx: RowContext = useMemo(() => ({ ...ctx, tracks, pointAt, laneOf, lanes }), [ctx, tracks, pointAt, laneOf, lanes]);
   const currentSeq = ctx.current === null ? Infinity : (trace.events[ctx.current]?.seq ?? Infinity);
@@ -99,13 +106,19 @@ export function Lanes({ trace, model, tracks, ctx, laneOf, handle }: LanesProps)
       aria-keyshortcuts="ArrowLeft ArrowRight Home End"
       // Rows read the column template from variables: one style for the grid, not one per row.
       style={{ "--tl-cols": template, "--tl-lanes-end": lanes.length + 2 } as CSSProperties}
-      className="relative max-h-[70vh] min-h-48 overflow-auto rounded-md border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-700 dark:bg-slate-950"
+      className={clsx(
+        "relative max-h-[70vh] min-h-48 overflow-auto rounded-md border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-700 dark:bg-slate-950",
+        fit && "xl:max-h-none xl:min-h-32 xl:flex-1",
+      )}
     >
       <div
         className="sticky top-0 z-10 grid grid-cols-(--tl-cols) border-b border-slate-200 bg-slate-50/95 text-xs dark:border-slate-700 dark:bg-slate-900/95"
         style={{ minWidth }}
       >
-        <div className="px-1 py-1.5 text-right font-semibold text-slate-600 dark:text-slate-400">step</div>
+        <div className="flex flex-col items-end justify-center px-1.5 py-1 leading-tight text-slate-600 dark:text-slate-400" title="Step number, and the time since the run started">
+          <span className="font-semibold">step</span>
+          <span>time</span>
+        </div>
         {trace.clients.map((c) => {
           const Icon = c.origin === "plan" ? Bot : Code;
           return (

@@ -9,6 +9,7 @@ import { Chip } from "./chip";
 import { commandLook, pauseLook } from "./chip-style";
 import type { RowContext } from "./row-context";
 import { rowRange, type Row } from "./rows";
+import { formatAt, stepTitle } from "./time-format";
 
 export const eventKey = (e: TraceEvent) => `e${e.seq}`;
 export const runKey = (events: readonly TraceEvent[]) => `r${events[0]?.seq ?? 0}`;
@@ -71,15 +72,17 @@ function RowBody({ row, ctx, spans }: { row: Row; ctx: RowContext; spans: (Attem
     );
   }
 
+  const at = (row.kind === "event" ? row.event : row.events[0]!).at;
   const gutter = (
     <button
       type="button"
       onClick={() => ctx.onStep(from)}
       aria-label={`Go to step ${from + 1}`}
-      className="flex flex-col items-end justify-center pr-1.5 font-mono text-[0.7rem] leading-tight text-slate-500 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-slate-400 dark:hover:text-white"
+      title={stepTitle(from + 1, at)}
+      className="flex min-w-0 flex-col items-end justify-center pr-1.5 font-mono text-[0.7rem] leading-tight whitespace-nowrap text-slate-500 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-slate-400 dark:hover:text-white"
     >
-      <span>{from + 1}</span>
-      <span>{(row.kind === "event" ? row.event : row.events[0]!).at.toFixed(1)}</span>
+      <span className="font-semibold text-slate-700 dark:text-slate-300">{from + 1}</span>
+      <span>{formatAt(at)}</span>
     </button>
   );
 

@@ -49,7 +49,7 @@ describe("Timeline", () => {
     const write = chip(/^B: INCRBY balance:1 7, reply 107$/);
     expect(write.textContent).toMatch(/INCRBY balance:1 7\s*changed$/);
     expect(inLanes().getByText("Why: B changed balance:1 after A watched it, so A's EXEC was aborted.")).toBeTruthy();
-    const arrow = screen.getByTestId("conflict-arrows").querySelector("line")!;
+    const arrow = screen.getByTestId("conflict-arrows").querySelector<SVGElement>("[data-exec-seq]")!;
     expect([arrow.dataset.writeSeq, arrow.dataset.execSeq]).toEqual(["4", "7"]);
     expect(screen.getByRole("button", { name: /Staged interference: B writes balance:1/ })).toBeTruthy();
   });
@@ -64,7 +64,7 @@ describe("Timeline", () => {
     expect(screen.getByText(/3 WatchErrors/)).toBeTruthy();
     toEnd();
     expect(inLanes().getByText("attempt 4 - committed (retry)")).toBeTruthy();
-    expect(screen.getByTestId("conflict-arrows").querySelectorAll("line").length).toBeGreaterThanOrEqual(1);
+    expect(screen.getByTestId("conflict-arrows").querySelectorAll("[data-exec-seq]").length).toBeGreaterThanOrEqual(1);
   });
 
   it("shows an abort on a negative balance as unwatched, with no EXEC", () => {
@@ -114,7 +114,7 @@ describe("Timeline", () => {
     fireEvent.click(chip(/EXEC, returned null/));
     expect(onSelectLine).toHaveBeenLastCalledWith(9);
     const why = within(screen.getByRole("region", { name: "Details of the selected event" }));
-    fireEvent.click(why.getByRole("button", { name: "Show B write (seq 4)" }));
+    fireEvent.click(why.getByRole("button", { name: "Show B's write (step 4)" }));
     expect(onSelectLine).toHaveBeenLastCalledWith(null);
     expect(screen.getByRole("region", { name: "Details of the selected event" }).textContent).toContain("other client (staged)");
     fireEvent.click(screen.getByRole("button", { name: "Close details" }));
@@ -142,7 +142,7 @@ describe("Timeline", () => {
     for (let i = 0; i < 5; i++) fireEvent.keyDown(lanes(), { key: "ArrowRight" });
     expect(screen.getByText("Step 7 of 15")).toBeTruthy();
     expect(inLanes().getByText("attempt 1 - WatchError")).toBeTruthy();
-    expect(screen.getByTestId("conflict-arrows").querySelectorAll("line")).toHaveLength(1);
+    expect(screen.getByTestId("conflict-arrows").querySelectorAll("[data-exec-seq]")).toHaveLength(1);
     fireEvent.keyDown(lanes(), { key: "End" });
     expect(screen.getByText("Step 15 of 15")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Whole run" }));
@@ -227,7 +227,7 @@ describe("Timeline", () => {
     expect(inLanes().getByText("attempt 1 - WatchError")).toBeTruthy();
     expect(inLanes().getByText("attempt 2 - committed (retry)")).toBeTruthy();
     expect(inLanes().getByText("Why: C changed balance:1 after B watched it, so B's EXEC was aborted.")).toBeTruthy();
-    const arrow = screen.getByTestId("conflict-arrows").querySelector("line")!;
+    const arrow = screen.getByTestId("conflict-arrows").querySelector<SVGElement>("[data-exec-seq]")!;
     expect([arrow.dataset.writeSeq, arrow.dataset.execSeq]).toEqual(["4", "8"]);
     expect(chip(/^C: INCRBY balance:1 7, reply 107$/).textContent).toMatch(/changed$/);
     fireEvent.click(chip(/^B, line 14: EXEC, returned null: WatchError/));

@@ -5,10 +5,17 @@
  */
 import { clsx } from "clsx";
 import { Inbox, TriangleExclamationPoint } from "lucide-react";
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { extendsTrace, watchedValues, describeEvent, eventLine, seqIndex, type SeqLookup, type Trace } from "@/lib/trace";
-import { DetailsPanel, type DetailsTarget } from "./details-panel";
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { extendsTrace, watchedValues, describeEvent, eventLine, seqIndex, type Trace } from "@/lib/trace";
+import type { ShareOutcome } from "@/lib/runs/share-types";
+import { DetailsPanel } from "./details-panel";
+import { detailsTarget } from "./details-target";
 import { ExportButtons } from "./export-buttons";
+import type { LineRequest } from "./line-commands";
+import { PhaseLegend } from "./phase-legend";
+import { phaseModel, phaseStates } from "./phases";
+import { ReplayControl } from "./replay-control";
+import { ShareButton } from "./share-button";
 import { Lanes, type LanesHandle } from "./lanes";
 import { eventKey } from "./row";
 import { buildRows } from "./rows";
@@ -16,6 +23,9 @@ import { ScreenReaderList } from "./sr-list";
 import { StepControl } from "./step-control";
 import { Summary } from "./summary";
 import { parseStep, useUrlStep, writeStep } from "./url-step";
+import { timelineKeyHandler } from "./timeline-keys";
+import { useLineRequest } from "./use-line-request";
+import { useReplay } from "./use-replay";
 
 /** More value tracks than this would squeeze the lanes; the details panel shows the rest. */
 const MAX_TRACKS = 3;
@@ -24,9 +34,15 @@ export interface TimelineProps {
   trace: Trace | null;
   onSelectLine?: (line: number | null) => void;
   title?: string;
+  /** A line the learner clicked in the editor: its commands are shown and selected in turn. */
+  lineRequest?: LineRequest | null;
+  /** Stores this run and answers its id: shows "Share this run". */
+  share?: () => Promise<ShareOutcome>;
+  /** From xl up, fill the parent's height (the workbench), the lanes taking what is left. */
+  fit?: boolean;
 }
 
-export function Timeline({ trace, onSelectLine, title }: TimelineProps) {
+export function Timeline({ trace, onSelectLine, title, lineRequest, share, fit }: TimelineProps) {
   // Count runs so a new run remounts the view (fresh step, selection, scroll); a trace that
   // only grew (a live run streaming in) is the same run and keeps them. Only the first run
   // after page load adopts ?step=N - a shared link points into that run.
@@ -45,20 +61,18 @@ export function Timeline({ trace, onSelectLine, title }: TimelineProps) {
       </div>
     );
   }
-  return <TimelineView key={next.n} trace={trace} adoptUrl={next.n === 1} onSelectLine={onSelectLine} title={title} />;
+  return <TimelineView key={next.n} trace={trace} adoptUrl={next.n === 1} onSelectLine={onSelectLine} title={title} lineRequest={lineRequest} share={share} fit={fit} />;
 }
 
-interface ViewProps {
+interface ViewProps extends Omit<TimelineProps, "trace"> {
   trace: Trace;
   /** The first run after page load opens at ?step=N; later runs clear it. */
   adoptUrl: boolean;
-  onSelectLine?: (line: number | null) => void;
-  title?: string;
 }
 
 const clampStep = (n: number, total: number) => Math.min(Math.max(1, Math.round(n)), Math.max(1, total));
 
-function TimelineView({ trace, adoptUrl, onSelectLine, title }: ViewProps) {
+function TimelineView({ trace, adoptUrl, onSelectLine, title, lineRequest, share, fit }: ViewProps) {
   const total = trace.events.length;
   // Null on the server and while hydrating; the mount effect reads the address bar then.
   const urlStep = useUrlStep();
@@ -77,6 +91,7 @@ function TimelineView({ trace, adoptUrl, onSelectLine, title }: ViewProps) {
   const tracks = useMemo(() => watchedValues(trace).slice(0, MAX_TRACKS), [trace]);
   const indexOfSeq = useMemo(() => seqIndex(trace.events), [trace]);
   const laneOf = useMemo(() => new Map(trace.clients.map((c, i) => [c.id, i])), [trace]);
+  const phases = useMemo(() => phaseModel(trace, model.attempts), [trace, model.attempts]);
 
   const goTo = useCallback(
     (next: number | null) => {
@@ -90,6 +105,8 @@ function TimelineView({ trace, adoptUrl, onSelectLine, title }: ViewProps) {
     },
     [trace, total, onSelectLine],
   );
+
+  const replay = useReplay(step, total, goTo);
 
   // Clicking the selected chip again deselects it (and clears the editor highlight).
   const select = useCallback(
@@ -117,6 +134,14 @@ function TimelineView({ trace, adoptUrl, onSelectLine, title }: ViewProps) {
     },
     [indexOfSeq, trace, onSelectLine],
   );
+
+  // The details panel takes room from the lanes when a chip is selected: keep that chip in view.
+  useLayoutEffect(() => {
+    const i = selected === null ? undefined : indexOfSeq.get(Number(selected.slice(1)));
+    if (i !== undefined) lanes.current?.reveal(i);
+  }, [selected, indexOfSeq]);
+
+  const lineNote = useLineRequest(lineRequest ?? null, { trace, model, indexOfSeq, selected, setSelected, onSelectLine, reveal: (i) => lanes.current?.reveal(i) });
 
   const toggleRun = useCallback((seq: number) => {
     setExpanded((prev) => {
@@ -160,21 +185,7 @@ function TimelineView({ trace, adoptUrl, onSelectLine, title }: ViewProps) {
     [step, selected, model, indexOfSeq, select, goTo, toggleRun],
   );
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const t = e.target as HTMLElement;
-    if (e.altKey || e.ctrlKey || e.metaKey || t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
-    const moves: Record<string, () => void> = {
-      ArrowRight: () => goTo(step === null ? 1 : step + 1),
-      ArrowLeft: () => goTo(step === null ? total : step - 1),
-      Home: () => goTo(1),
-      End: () => goTo(total),
-      Escape: () => (step !== null ? goTo(null) : clearSelection()),
-    };
-    const move = moves[e.key];
-    if (!move || total === 0) return;
-    e.preventDefault();
-    move();
-  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => timelineKeyHandler({ step, total, goTo, clearSelection, toggleReplay: replay.toggle })(e);
 
   const details = detailsTarget(selected, trace, indexOfSeq, model.rows);
   const detailSeq = details?.kind === "event" ? details.event.seq : undefined;
@@ -183,12 +194,19 @@ function TimelineView({ trace, adoptUrl, onSelectLine, title }: ViewProps) {
   const end = trace.events.at(-1);
 
   return (
-    <div className="flex min-w-0 flex-col gap-2" onKeyDown={onKeyDown} aria-label={title ?? "Transaction timeline"} role="group">
-      {title && <h3 className="text-sm font-semibold">{title}</h3>}
-      <Summary attempts={model.attempts} />
-      <div className="flex flex-wrap items-center justify-between gap-2">
+    <div className={clsx("flex min-w-0 flex-col gap-2", fit && "xl:min-h-0 xl:flex-1")} onKeyDown={onKeyDown} aria-label={title ?? "Transaction timeline"} role="group">
+      <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+        {title && <h3 className="text-sm font-semibold">{title}</h3>}
+        <Summary attempts={model.attempts} />
+      </div>
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <StepControl step={step} total={total} onStep={goTo} />
-        <ExportButtons trace={trace} />
+        <ReplayControl playing={replay.playing} speed={replay.speed} onToggle={replay.toggle} onSpeed={replay.setSpeed} />
+        <PhaseLegend states={phaseStates(phases, step === null ? null : step - 1)} />
+        <div className="ml-auto flex flex-wrap items-center gap-1">
+          <ExportButtons trace={trace} />
+          {share && <ShareButton share={share} step={step} />}
+        </div>
       </div>
       {(trace.truncated || (end && end.kind !== "end")) && (
         <p className={clsx("flex items-center gap-1.5 text-sm text-amber-900 dark:text-amber-200")}>
@@ -196,37 +214,31 @@ function TimelineView({ trace, adoptUrl, onSelectLine, title }: ViewProps) {
           {trace.truncated ? "The run hit the trace size limit: later commands are not shown." : "The run has not finished yet."}
         </p>
       )}
-      <Lanes trace={trace} model={model} tracks={tracks} ctx={ctx} laneOf={laneOf} handle={lanes} />
+      <Lanes trace={trace} model={model} tracks={tracks} ctx={ctx} laneOf={laneOf} handle={lanes} fit={fit} />
       <p aria-live="polite" className="sr-only">
         {currentEvent ? `Step ${step} of ${total}: ${describeEvent(currentEvent)}` : ""}
       </p>
+      {lineNote && (
+        <p role="status" className="text-xs text-slate-600 dark:text-slate-400" data-testid="line-note">
+          {lineNote}
+        </p>
+      )}
       {details && (
+        <div className={clsx(fit && "xl:max-h-[40%] xl:shrink-0 xl:overflow-y-auto")}>
         <DetailsPanel
           target={details}
           clients={trace.clients}
           conflicts={detailConflicts}
           onClose={clearSelection}
           onShowSeq={showSeq}
+          stepOfSeq={(seq) => {
+            const i = indexOfSeq.get(seq);
+            return i === undefined ? null : i + 1;
+          }}
         />
+        </div>
       )}
       {listModel && <ScreenReaderList model={listModel} label={`${title ?? "Timeline"} as a list, in order`} />}
     </div>
   );
-}
-
-function detailsTarget(
-  key: string | null,
-  trace: Trace,
-  indexOfSeq: SeqLookup<number>,
-  rows: ReturnType<typeof buildRows>["rows"],
-): DetailsTarget | null {
-  if (!key) return null;
-  const seq = Number(key.slice(1));
-  if (key.startsWith("r")) {
-    const run = rows.find((r) => r.kind === "run" && r.events[0]?.seq === seq);
-    return run && run.kind === "run" ? { kind: "run", events: run.events, index: run.index } : null;
-  }
-  const i = indexOfSeq.get(seq);
-  const event = i === undefined ? undefined : trace.events[i];
-  return event && i !== undefined ? { kind: "event", event, index: i } : null;
 }

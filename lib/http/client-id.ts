@@ -15,7 +15,8 @@ export const CLIENT_COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60;
 
 const g = globalThis as unknown as { __pgClientSecret?: Buffer };
 
-function secret(): Buffer {
+/** This deployment's signing secret; other signers (lib/runs/seal.ts) derive their own key from it. */
+export function secret(): Buffer {
   const fromEnv = process.env.PLAYGROUND_SECRET;
   if (fromEnv) return Buffer.from(fromEnv, "utf8");
   g.__pgClientSecret ??= randomBytes(32);

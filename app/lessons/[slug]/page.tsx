@@ -44,7 +44,7 @@ export default async function UnitPage({ params }: PageProps) {
   };
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)] xl:grid-cols-[minmax(0,1fr)_minmax(0,2fr)] xl:gap-6">
       <article className="min-w-0">
         <nav aria-label="Breadcrumb" className="text-sm">
           <Link href="/" className="text-blue-700 underline underline-offset-2 dark:text-blue-300">

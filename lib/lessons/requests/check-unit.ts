@@ -2,6 +2,8 @@ import { gradeSubmission } from "../grade";
 import type { GradeError, GradeResult } from "../grade-types";
 import { loadUnit } from "../loader";
 import { checkInputSchema, sourceTooLong } from "./contract";
+import { signSharedRun } from "@/lib/runs/seal";
+import { sharedCheckOf, type ShareableGrade } from "@/lib/runs/shared-run";
 
 function failure(unit: string, code: GradeError["code"], message: string): GradeResult {
   return { version: 1, unit, status: "error", tests: [], error: { code, message }, durationMs: 0 };
@@ -18,7 +20,7 @@ function namedSlug(input: unknown): string {
  * concurrent calls, and returns the versioned GradeResult. Never throws: a bad request or a
  * problem on our side comes back as status "error" with a message the learner can act on.
  */
-export async function checkUnitRequest(input: unknown, clientOf: () => Promise<string | undefined>): Promise<GradeResult> {
+export async function checkUnitRequest(input: unknown, clientOf: () => Promise<string | undefined>): Promise<ShareableGrade> {
   const parsed = checkInputSchema.safeParse(input);
   if (!parsed.success) {
     const tooLong = sourceTooLong(parsed.error);
@@ -28,7 +30,9 @@ export async function checkUnitRequest(input: unknown, clientOf: () => Promise<s
   const unit = loadUnit(parsed.data.slug);
   if (!unit) return failure(parsed.data.slug, "invalid_request", "This unit does not exist. Go back to the course and pick it again.");
   try {
-    return await gradeSubmission(unit, parsed.data.source, { client: await clientOf() });
+    const result = await gradeSubmission(unit, parsed.data.source, { client: await clientOf() });
+    // Each failing scenario's trace can be shared; signed now, stored only on Share.
+    return { ...result, shareTokens: result.tests.map((t) => signSharedRun(sharedCheckOf(unit.slug, parsed.data.source, t))) };
   } catch (err) {
     // The grader reports learner mistakes as results; a throw is ours. Log it, never show it.
     console.error("checkSubmission: unexpected failure", err);

@@ -43,6 +43,8 @@ export interface RunState {
   expectationMet?: boolean;
   /** The scenario the run was staged with, if any. */
   scenarioId?: string;
+  /** The server's signature of this run's shared form (lib/runs/seal.ts): "Share this run" sends it back. */
+  share?: string | null;
 }
 
 /**

@@ -2,6 +2,8 @@ import { loadUnit } from "../loader";
 import { meetsExpectation } from "../grading/expectation";
 import { runProgram } from "@/lib/runner";
 import { runInputSchema, sourceTooLong, type RunState } from "./contract";
+import { signSharedRun } from "@/lib/runs/seal";
+import { sharedRunOf } from "@/lib/runs/shared-run";
 
 function failure(code: NonNullable<RunState["error"]>["code"], message: string): RunState {
   return { status: "error", output: [], trace: null, error: { code, message } };
@@ -38,6 +40,8 @@ export async function runUnitRequest(input: unknown, clientOf: () => Promise<str
       scenarioId: scenario?.id,
       // A staged write changes the numbers on purpose, so only plain runs count toward "passed".
       expectationMet: !scenario && result.status === "ok" && meetsExpectation(unit.expected, result.output, result.finalState),
+      // Signed now, stored only if the learner shares it (lib/runs/budget.ts says why).
+      share: signSharedRun(sharedRunOf(slug, source, scenario?.id, result)),
     };
   } catch (err) {
     // The runner reports learner mistakes as results; a throw is ours. Log it, never show it.
