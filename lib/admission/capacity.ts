@@ -22,6 +22,15 @@ export const RUNS_PER_WORKER = 8;
  */
 export const HELD_RUNS_PER_WORKER = 4;
 
+/**
+ * Sandbox CPU a run may use by default, ms - how long one run can hold its worker's thread, and
+ * every run sharing it. Lesson programs and grader fixtures use 1-30 ms of sandbox CPU (measured
+ * on a loaded 2-core machine; the slowest fixture, a retry loop that never re-reads, reaches the
+ * command limit in ~120 ms there). The run's limits (lib/runner/limits) and the per-client CPU
+ * grants (client-budget.ts) both start from it.
+ */
+export const RUN_CPU_MS = 250;
+
 /** Sandbox worker threads: PLAYGROUND_WORKERS, else one per core, at most 4. */
 export function workerCount(): number {
   return Number(process.env.PLAYGROUND_WORKERS) || Math.max(1, Math.min(4, availableParallelism()));

@@ -5,7 +5,7 @@
  * per instance it reaches, which still bounds what one browser costs the others.
  */
 import type { RefusalReason } from "../errors";
-import { DEFAULT_LIMITS } from "../runner/limits/defaults";
+import { RUN_CPU_MS } from "./capacity";
 
 export interface ClientBounds {
   /** Units in flight (a Run is one, a whole Check is one): a learner runs while a Check runs. */
@@ -37,7 +37,7 @@ export interface ClientBounds {
  * gets two whole CPU limits from a full bucket, then one loop of 50 ms every 2 s (25 ms/s, about
  * 1% of the workers' threads).
  */
-export const CLIENT_BOUNDS: ClientBounds = { inFlight: 2, perMinute: 120, cpuBurstMs: 500, cpuPerSecondMs: 25, cpuReserveMs: DEFAULT_LIMITS.cpuMs, cpuFloorMs: 50 };
+export const CLIENT_BOUNDS: ClientBounds = { inFlight: 2, perMinute: 120, cpuBurstMs: 500, cpuPerSecondMs: 25, cpuReserveMs: RUN_CPU_MS, cpuFloorMs: 50 };
 
 const MINUTE_MS = 60_000;
 

@@ -2,6 +2,7 @@
  * A run's limits: the defaults every run gets, the ceilings a caller may raise them to, and the
  * one place they are resolved (the host, before the run goes to a worker).
  */
+import { RUN_CPU_MS } from "../../admission/capacity";
 import type { RunLimits } from "../types";
 
 /** Characters of source code a run may have: the editor, the run action and the race lab say the same. */
@@ -10,10 +11,7 @@ export const CODE_MAX_CHARS = 64 * 1024;
 /** Generous for every lesson (unit 3's race takes ~150 ms), tight enough to protect the host. */
 export const DEFAULT_LIMITS: RunLimits = {
   wallMs: 10_000,
-  // Lesson programs and grader fixtures use 1-30 ms of sandbox CPU (measured on a loaded 2-core
-  // machine; the slowest fixture, a retry loop that never re-reads, reaches the command limit in
-  // ~120 ms there); a busy loop holds its worker's thread - and every run sharing it - this long.
-  cpuMs: 250,
+  cpuMs: RUN_CPU_MS,
   memoryBytes: 32 * 1024 * 1024,
   commands: 5_000,
   connections: 10,
