@@ -2,7 +2,7 @@
  * The race lab end to end: an instructor steps a real run, the audience link follows it live,
  * and a second app instance (started here) serves and controls the same run through Redis.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { startSecondInstance, type SecondInstance } from "./second-instance";
 import { expect, test, type Page } from "@playwright/test";
 import { course } from "./helpers";
 
@@ -26,27 +26,15 @@ async function startStepRun(page: Page): Promise<string> {
 
 test.describe("step mode, audience link and a second instance", () => {
   test.describe.configure({ mode: "serial" });
-  let other: ChildProcess | undefined;
+  let other: SecondInstance | undefined;
 
   test.beforeAll(async () => {
     test.setTimeout(90_000);
-    other = spawn("node_modules/.bin/next", ["start", "-p", String(OTHER_PORT), "-H", "127.0.0.1"], {
-      detached: true,
-      stdio: "ignore",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    });
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const ok = await fetch(`${OTHER}/api/health`).then((r) => r.ok, () => false);
-      if (ok) break;
-      if (Date.now() > deadline) throw new Error(`the second app instance did not answer on ${OTHER}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    other = await startSecondInstance(OTHER_PORT);
   });
 
   test.afterAll(() => {
-    // next start spawns next-server: end the whole process group.
-    if (other?.pid) process.kill(-other.pid, "SIGTERM");
+    other?.stop();
   });
 
   test("step A through WATCH and GET, B writes, EXEC aborts, the retry commits - live for the audience and across instances", async ({ page, browser, baseURL }) => {

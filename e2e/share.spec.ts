@@ -2,7 +2,7 @@
  * Shared runs: a link made on one app instance opens the same run, at the same step, in a fresh
  * browser served by a second instance (both on the same Redis); an unknown link says so.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { startSecondInstance, type SecondInstance } from "./second-instance";
 import { expect, test } from "@playwright/test";
 import { course, runAndWait, waitForEditor } from "./helpers";
 
@@ -13,27 +13,15 @@ const execLine = unit.starter.split("\n").findIndex((l) => l.includes(".exec()")
 
 test.describe("a shared run on a second instance", () => {
   test.describe.configure({ mode: "serial" });
-  let other: ChildProcess | undefined;
+  let other: SecondInstance | undefined;
 
   test.beforeAll(async () => {
     test.setTimeout(90_000);
-    other = spawn("node_modules/.bin/next", ["start", "-p", String(OTHER_PORT), "-H", "127.0.0.1"], {
-      detached: true,
-      stdio: "ignore",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    });
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const ok = await fetch(`${OTHER}/api/health`).then((r) => r.ok, () => false);
-      if (ok) break;
-      if (Date.now() > deadline) throw new Error(`the second app instance did not answer on ${OTHER}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    other = await startSecondInstance(OTHER_PORT);
   });
 
   test.afterAll(() => {
-    // next start spawns next-server: end the whole process group.
-    if (other?.pid) process.kill(-other.pid, "SIGTERM");
+    other?.stop();
   });
 
   test("Share this run gives a link that opens the same step for anyone, elsewhere", async ({ page, browser }) => {

@@ -4,17 +4,27 @@
  */
 import type { ErrorCode, PlaygroundError } from "./catalogue";
 
-/** The figures of a run's limits the messages name (a RunLimits has them all). */
+/** A run's limits (the engine's RunLimits), which the messages name. */
 export interface LimitFigures {
+  /** Wall-clock time for the whole run, ms. */
   wallMs: number;
+  /** CPU time spent inside the sandbox, ms. */
   cpuMs: number;
+  /** Sandbox heap, bytes. */
   memoryBytes: number;
+  /** Redis commands the program may send. */
   commands: number;
+  /** Connections (new Redis() / duplicate()) the program may open. */
   connections: number;
+  /** Bytes of arguments sent in write commands. */
   bytesWritten: number;
+  /** Bytes the run's writes may make Redis hold (keys, values, per-entry overhead, offsets), an upper bound. */
   redisBytes: number;
+  /** Bytes of replies (as JSON) the program may receive over the whole run. */
   replyBytes: number;
+  /** Characters of console output. */
   outputChars: number;
+  /** Characters of source code. */
   codeChars: number;
 }
 

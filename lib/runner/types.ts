@@ -1,32 +1,12 @@
-import type { ErrorCode, PlaygroundError } from "../errors";
+import type { ErrorCode, LimitFigures, PlaygroundError } from "../errors";
 import type { RunStatus, Trace, TraceValue } from "../trace";
 
 /** Interference plans: one schema, in the plans stage (see plans/schema.ts). */
 export type { InterferencePlan, PlanWrite } from "./plans/schema";
 import type { InterferencePlan } from "./plans/schema";
 
-export interface RunLimits {
-  /** Wall-clock time for the whole run, ms. */
-  wallMs: number;
-  /** CPU time spent inside the sandbox, ms. */
-  cpuMs: number;
-  /** Sandbox heap, bytes. */
-  memoryBytes: number;
-  /** Redis commands the program may send. */
-  commands: number;
-  /** Connections (new Redis() / duplicate()) the program may open. */
-  connections: number;
-  /** Bytes of arguments sent in write commands. */
-  bytesWritten: number;
-  /** Bytes the run's writes may make Redis hold (keys, values, per-entry overhead, offsets), an upper bound. */
-  redisBytes: number;
-  /** Bytes of replies (as JSON) the program may receive over the whole run. */
-  replyBytes: number;
-  /** Characters of console output. */
-  outputChars: number;
-  /** Characters of source code. */
-  codeChars: number;
-}
+/** A run's limits; the figures the learner-facing messages name are the same ones (lib/errors). */
+export type RunLimits = LimitFigures;
 
 export interface RunRequest {
   /** The learner's TypeScript. */
