@@ -45,7 +45,9 @@ export const NEVER_RESOLVES: PlaygroundError<"runtime"> = {
 
 /** Replies the guest gets (as a rejected promise) for a handle that can't send. */
 export const NOT_A_CONNECTION = "This is not a Redis connection. Create one with new Redis().";
-export const QUIT_EARLIER = "Connection is closed. You called quit() on this connection earlier; use another one.";
+/** ioredis's own words for a command on a connection that was quit (the guest says them, as Node would). */
+export const CONNECTION_CLOSED = "Connection is closed.";
+export const QUIT_EARLIER = `${CONNECTION_CLOSED} You called quit() on this connection earlier; use another one.`;
 
 /** Step mode: nobody sent a signal for `idleMs`. */
 export function nobodyStepped(idleMs: number): PlaygroundError<"timeout"> {

@@ -15,6 +15,7 @@ import { CONNECTION_JS } from "./guest/connection";
 import { CLIENT_API, PIPELINE_API } from "./guest/surface";
 import { BATCHES_JS } from "./guest/batches";
 import { notOfferedMessage } from "./guest/messages";
+import { CONNECTION_CLOSED } from "../errors";
 
 export const PRELUDE_FILE = "playground-runtime.js";
 
@@ -116,7 +117,7 @@ export const PRELUDE = `"use strict";
   };
 ${CONNECTION_JS}
   // ioredis's words for a command on a connection that was quit.
-  const CLOSED = "Connection is closed.";
+  const CLOSED = ${JSON.stringify(CONNECTION_CLOSED)};
   const notOffered = (receiver, prop) => function () {
     throw new Error(${NOT_OFFERED}.replace("\\u0001", receiver).replace("\\u0002", prop));
   };

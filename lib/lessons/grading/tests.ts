@@ -2,7 +2,7 @@
  * The grader's tests, in the order the learner sees them. Each looks at some of the scenario
  * runs and returns a failure message for the first run it fails on, or null.
  */
-import { QUIT_EARLIER } from "../../errors";
+import { CONNECTION_CLOSED } from "../../errors";
 import type { Unit } from "../types";
 import type { UnitChecks } from "./checks-schema";
 import { describeOutputMismatch, finalStateMismatch, outputMismatch } from "./expectation";
@@ -154,7 +154,8 @@ function concurrentMessage(run: ScenarioRun, ctx: GradeContext): string | null {
   const calls = checks.concurrentCalls.map((c) => c.text).join(" and ");
   if (r.status !== "ok") {
     const msg = r.error?.message ?? "it stopped early";
-    if (msg.includes(QUIT_EARLIER)) {
+    // The guest says ioredis's words; the host adds why when it catches the call itself.
+    if (msg.includes(CONNECTION_CLOSED)) {
       return `The grader called ${calls} at the same time after your program, and ${checks.functionName} used a connection that was already closed (${msg}). So it shared one connection between concurrent flows (the program's own, or one made once outside the function). Give each call its own: const conn = redis.duplicate() inside ${checks.functionName}, and quit() it at the end.`;
     }
     const outside = r.error?.line !== undefined && r.error.line > ctx.source.split("\n").length;

@@ -11,7 +11,7 @@ import { queueStringReads, type StringRead } from "./inspect";
 import type { RunUser } from "./prepare";
 
 /** What hand-back needs to know of a lent connection (a RunConnection, read when it settled). */
-type Lent = Pick<RunConnection, "broken" | "inflight" | "watched" | "multi">;
+type Lent = Pick<RunConnection, "broken" | "inflight" | "multi">;
 
 /**
  * `clean` is false when a connection had to be dropped with commands still in flight (a late
@@ -34,7 +34,7 @@ export function handBack(
       return c.inflight === 0;
     }
     try {
-      // EXEC, DISCARD and UNWATCH already released the WATCH; everything goes in one write.
+      // Everything goes in one write: the inspected keys' reads, UNWATCH, AUTH as the base user.
       const back: Promise<unknown>[] = [];
       redis.stream.cork();
       if (!reads && inspectKeys.length > 0) {
@@ -42,7 +42,10 @@ export function handBack(
         reads = queueStringReads(redis, inspectKeys);
         back.push(reads);
       }
-      if (c.watched.size > 0) back.push(redis.unwatch());
+      // Always, not only when the run's books say it watched: a WATCH the books missed (one
+      // answered after the run stopped counting, in a batch that ended the run) would otherwise
+      // make the next run's EXEC on this connection come back null - another learner's run.
+      back.push(redis.unwatch());
       if (user) back.push(redis.auth(base.username, base.password));
       redis.stream.uncork();
       await Promise.all(back);
@@ -64,7 +67,7 @@ export function handBack(
   // Connections still being acquired are settled first, so the reader is chosen synchronously.
   const settled = connections.all.map((c) => (c.redis ? Promise.resolve(c.redis) : (c.acquiring?.catch(() => undefined) ?? Promise.resolve(undefined))));
   if (unclaimed) {
-    lent.push({ broken: false, inflight: 0, watched: new Map() });
+    lent.push({ broken: false, inflight: 0 });
     settled.push(unclaimed);
   }
   const clean = Promise.all(settled).then((all) => Promise.all(all.map((redis, i) => (redis ? one(lent[i]!, redis) : true))));
