@@ -8,15 +8,19 @@ import { course, outputLines, runAndWait, setCode, waitForEditor } from "./helpe
 const practice = course.find((u) => u.scenarios.length > 0)!;
 
 /**
- * Holds back Monaco (every script whose code names Monaco's own CSS class), so the page stays on
- * the server-rendered view; the app's own chunks load as usual.
+ * Holds back Monaco (every large script whose code names Monaco's own CSS class - the app's own
+ * chunks may name it too, e.g. the shortcuts that leave keys in the editor to Monaco), so the page
+ * stays on the server-rendered view; the app's own chunks load as usual.
  */
+/** Monaco's chunks are hundreds of KB each; the app's own that name its class are a few KB. */
+const MONACO_CHUNK_MIN_CHARS = 200_000;
+
 async function withoutMonaco(page: Page): Promise<{ held: () => number }> {
   let held = 0;
   await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {
     const res = await route.fetch();
     const body = await res.text();
-    if (body.includes("monaco-editor")) {
+    if (body.length > MONACO_CHUNK_MIN_CHARS && body.includes("monaco-editor")) {
       held += 1;
       return route.abort();
     }
