@@ -29,6 +29,7 @@ import { useShortcuts } from "./use-shortcuts";
  */
 export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: string }) {
   const [api, setApi] = useState<EditorApi | null>(null);
+  const apiRef = useRef<EditorApi | null>(null);
   // Until Monaco takes over, the static view shows (and Run sends) this code.
   const { code, codeRef, hydrated, setDraft } = usePreEditorCode(unit);
   const [highlightLine, setHighlightLine] = useState<number | null>(null);
@@ -45,10 +46,12 @@ export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: strin
     busyRef.current = busy;
   }, [busy]);
 
-  const currentCode = useCallback(() => (api ? api.getCode() : codeRef.current), [api, codeRef]);
+  const currentCode = useCallback(() => (apiRef.current ? apiRef.current.getCode() : codeRef.current), [codeRef]);
   useEffect(() => {
     if (api) return exposeTestHook(api, true);
-    return hydrated ? exposeTestHook({ getCode: () => codeRef.current, setCode: setDraft, getMarkers: () => [] }, false) : undefined;
+    // Until this effect reruns with the editor, a call may come after Monaco took over: it goes there.
+    const setCode = (next: string) => (apiRef.current ? apiRef.current.setCode(next) : setDraft(next));
+    return hydrated ? exposeTestHook({ getCode: () => apiRef.current?.getCode() ?? codeRef.current, setCode, getMarkers: () => [] }, false) : undefined;
   }, [api, hydrated, codeRef, setDraft]);
 
   const start = useCallback(
@@ -68,9 +71,10 @@ export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: strin
   };
 
   const replaceCode = (next: string) => {
-    if (!api) return setDraft(next);
-    api.setCode(next);
-    api.focus();
+    const editor = apiRef.current;
+    if (!editor) return setDraft(next);
+    editor.setCode(next);
+    editor.focus();
   };
 
   useShortcuts({
@@ -110,7 +114,12 @@ export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: strin
             label={`Code editor: ${unit.title}`}
             onChange={(code) => saveCode(unit.slug, code)}
             onRun={() => start()}
-            onReady={setApi}
+            onReady={(ready) => {
+              // A reset or the test hook may have changed the code in the last frame before Monaco took over.
+              if (ready.getCode() !== codeRef.current) ready.setCode(codeRef.current);
+              apiRef.current = ready;
+              setApi(ready);
+            }}
             runError={runError}
             highlightLine={highlightLine}
             onLineClick={(line) => setLineRequest((prev) => ({ line, nonce: (prev?.nonce ?? 0) + 1 }))}
