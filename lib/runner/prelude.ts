@@ -190,7 +190,7 @@ ${BATCHES_JS}
       return withCallback(send({ c: id, m: "quit", a: [], l: line }, line, []).then((r) => { closed(id); return r; }), cb);
     }
     disconnect() { const line = where(); const id = idOf(this); if (life(id).quit) return; life(id).quit = true; send({ c: id, m: "quit", a: [], l: line }, line, []).then(() => closed(id), () => {}); }
-    get status() { const id = idOf(this); opened(id); return life(id).status; }
+    get status() { return statusOf(idOf(this)); }
   }
   for (const [k, f] of Object.entries(LISTENER_METHODS)) Object.defineProperty(Redis.prototype, k, { value: f, writable: true, configurable: true });
   Object.setPrototypeOf(Redis.prototype, methods("redis"));

@@ -70,6 +70,16 @@ export const SURFACE_PROGRAMS = [
     await new Promise((r) => setTimeout(r, 20));
     console.log(redis.status);
   `),
+  program({ name: "end-listener-after-quit", origin: `${SURFACE}: close/end listeners added once quit() resolved`, state: [] }, `
+    import Redis from "ioredis";
+    const redis = new Redis();
+    await redis.ping();
+    await redis.quit();
+    redis.on("close", () => console.log("close"));
+    redis.once("end", () => console.log("end", redis.status));
+    await new Promise((r) => setTimeout(r, 20));
+    console.log("after", redis.status);
+  `),
   program({ name: "named-import", origin: `${SURFACE}: the named export`, state: ["k"] }, `
     import { Redis } from "ioredis";
     import IORedis from "ioredis";
