@@ -1,25 +1,14 @@
 // The local Redis the scripts start protects itself: one command cannot make it allocate past
 // proto-max-bulk-len, a client that doesn't read its replies is closed, slow commands are logged.
 import net from "node:net";
-import Redis from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLocalRedis } from "./redis-server.mjs";
+import { describe, expect, it } from "vitest";
+import { ownRedisServer } from "../test/support/own-redis";
 
-let server: Awaited<ReturnType<typeof startLocalRedis>>;
-let redis: Redis;
-
-beforeAll(async () => {
-  server = await startLocalRedis({ log: () => {} });
-  redis = new Redis(server.url);
-});
-afterAll(async () => {
-  redis?.disconnect();
-  await server?.stop();
-});
+const own = ownRedisServer();
 
 describe("the local redis-server's own bounds", () => {
   it("runs with the settings, keeping maxmemory 256mb noeviction", async () => {
-    const get = async (name: string) => ((await redis.config("GET", name)) as string[])[1];
+    const get = async (name: string) => ((await own.redis.config("GET", name)) as string[])[1];
     expect(await get("maxmemory")).toBe(String(256 * 1024 * 1024));
     expect(await get("maxmemory-policy")).toBe("noeviction");
     expect(await get("proto-max-bulk-len")).toBe(String(1024 * 1024));
@@ -29,16 +18,16 @@ describe("the local redis-server's own bounds", () => {
   });
 
   it("refuses offsets that would grow a string past 1 MB", async () => {
-    await expect(redis.setrange("s", 2 * 1024 * 1024, "x")).rejects.toThrow(/string exceeds maximum allowed size/);
-    await expect(redis.setbit("b", 9 * 1024 * 1024, 1)).rejects.toThrow(/bit offset is not an integer or out of range/);
-    expect(await redis.exists("s", "b")).toBe(0);
-    expect(await redis.setrange("ok", 1000, "x")).toBe(1001);
+    await expect(own.redis.setrange("s", 2 * 1024 * 1024, "x")).rejects.toThrow(/string exceeds maximum allowed size/);
+    await expect(own.redis.setbit("b", 9 * 1024 * 1024, 1)).rejects.toThrow(/bit offset is not an integer or out of range/);
+    expect(await own.redis.exists("s", "b")).toBe(0);
+    expect(await own.redis.setrange("ok", 1000, "x")).toBe(1001);
   });
 
   it("closes a client that asks for replies it never reads, instead of holding them", async () => {
-    await redis.set("big", "v".repeat(1024 * 1024));
+    await own.redis.set("big", "v".repeat(1024 * 1024));
     const closed = await new Promise<boolean>((resolve) => {
-      const s = net.connect(server.port, "127.0.0.1", () => {
+      const s = net.connect(own.server.port, "127.0.0.1", () => {
         // Not reading: the replies pile up in Redis's output buffer for this client.
         s.pause();
         s.write("GET big\r\n".repeat(100));
@@ -53,6 +42,6 @@ describe("the local redis-server's own bounds", () => {
       }, 8000).unref();
     });
     expect(closed).toBe(true);
-    expect(await redis.ping()).toBe("PONG");
+    expect(await own.redis.ping()).toBe("PONG");
   });
 });

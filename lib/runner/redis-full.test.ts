@@ -2,26 +2,14 @@
 // start one), filled on a service connection. A run is told the playground's Redis is full (not
 // "internal problem"), health says "full", and both recover by themselves once space is back.
 import Redis from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLocalRedis } from "../../scripts/redis-server.mjs";
+import { describe, expect, it } from "vitest";
+import { ownRedisServer } from "../../test/support/own-redis";
 import { redisHealth } from "../redis/health";
 import { RUN_REGISTRY_KEY } from "../redis/janitor";
 import { REDIS_FULL } from "../errors";
 import { eventually, run } from "./test-support";
 
-let server: Awaited<ReturnType<typeof startLocalRedis>>;
-let redis: Redis;
-
-beforeAll(async () => {
-  server = await startLocalRedis({ maxmemory: "4mb", log: () => {} });
-  // Before the first run: the worker pool and the service connection take REDIS_URL when created.
-  process.env.REDIS_URL = server.url;
-  redis = new Redis(server.url);
-});
-afterAll(async () => {
-  redis?.disconnect();
-  await server?.stop();
-});
+const own = ownRedisServer({ maxmemory: "4mb", asRedisUrl: true });
 
 /**
  * Writes until Redis refuses even a tiny value with OOM (a large refused write may only have
@@ -33,7 +21,7 @@ async function fill(): Promise<string[]> {
     for (;;) {
       const key = `fill:${keys.length}`;
       try {
-        await redis.set(key, "f".repeat(size));
+        await own.redis.set(key, "f".repeat(size));
         keys.push(key);
       } catch (e) {
         expect((e as Error).message).toMatch(/^OOM /);
@@ -52,24 +40,24 @@ describe("when Redis is full", () => {
   it("a run says the playground's Redis is full, health says full, and both recover once space is back", async () => {
     // A first run so the workers exist and are connected before Redis fills up.
     expect((await run(program, { setup })).status).toBe("ok");
-    const before = await redisHealth(1000, redis);
+    const before = await redisHealth(1000, own.redis);
     expect(before).toMatchObject({ state: "ok", maxMemoryBytes: 4 * 1024 * 1024 });
     expect(before.usedMemoryBytes).toBeGreaterThan(0);
 
     const filled = await fill();
     // Just over maxmemory, client buffers coming and going could bring Redis back under it for a
     // moment: a lower maxmemory keeps it clearly full until the data is freed.
-    await redis.config("SET", "maxmemory", "3mb");
+    await own.redis.config("SET", "maxmemory", "3mb");
     const full = await run(program, { setup, inspectKeys: ["balance:1"] });
     expect(full.error?.code).toBe("redis_full");
     expect(full.error?.message).toBe(REDIS_FULL.message);
     expect(full.status).toBe("error");
-    const health = await redisHealth(1000, redis);
+    const health = await redisHealth(1000, own.redis);
     expect(health.state).toBe("full");
     expect(health.usedMemoryBytes!).toBeGreaterThanOrEqual(health.maxMemoryBytes! * 0.95);
 
-    await redis.unlink(...filled);
-    expect((await redisHealth(1000, redis)).state).toBe("ok");
+    await own.redis.unlink(...filled);
+    expect((await redisHealth(1000, own.redis)).state).toBe("ok");
     const next = await run(program, { setup, inspectKeys: ["balance:1"] });
     expect(next.status).toBe("ok");
     expect(next.output).toEqual(["105"]);
@@ -79,9 +67,9 @@ describe("when Redis is full", () => {
     // ZREM are allowed at maxmemory), the other's as usual.
     await eventually(async () => {
       for (const id of [full.runId, next.runId]) {
-        expect((await redis.scan("0", "MATCH", `{r:${id}}:*`, "COUNT", 1000))[1]).toEqual([]);
-        expect((await redis.acl("USERS")) as string[]).not.toContain(`pg-run-${id}`);
-        expect(await redis.zscore(RUN_REGISTRY_KEY, id)).toBeNull();
+        expect((await own.redis.scan("0", "MATCH", `{r:${id}}:*`, "COUNT", 1000))[1]).toEqual([]);
+        expect((await own.redis.acl("USERS")) as string[]).not.toContain(`pg-run-${id}`);
+        expect(await own.redis.zscore(RUN_REGISTRY_KEY, id)).toBeNull();
       }
     });
   });
