@@ -17,6 +17,12 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? "test-results/playwright.json" }]],
   use: {
     baseURL: BASE_URL,
+    // One context and page per worker, reset between tests (Playwright clears cookies and
+    // storage, routes, listeners and init scripts, and opens about:blank). The renderer stays,
+    // so Monaco's ~10 MB of JS is not fetched, parsed and compiled again for every test: a fresh
+    // context made the editor editable ~8 s after hydration on a busy machine, a reused one
+    // ~0.1 s. Tests that need other context options (test.use) get a context of their own.
+    reuseContext: true,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     viewport: { width: 1440, height: 900 },

@@ -54,23 +54,24 @@ async function expectTwoColumns(page: Page): Promise<void> {
 
 for (const unit of course) {
   for (const scheme of ["light", "dark"] as const) {
-    test(`layout and theme ${unit.order}-${unit.slug} ${scheme}`, async ({ browser }) => {
-      const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1440, height: 900 } });
-      const page = await context.newPage();
-      await openUnit(page, unit);
-      expect(await runAndWait(page)).not.toBe("running");
-      await expect(page.locator(".monaco-editor .view-lines")).toBeVisible();
-      await expectTheme(page, scheme, [page.locator("body"), page.locator(".monaco-editor .monaco-editor-background").first()]);
-      await expectNoSidewaysSpill(page);
-      await expectTwoColumns(page);
-      await page.screenshot({ path: path.join(DIR, `${unit.order}-${unit.slug}-${scheme}.png`), fullPage: true });
-      if (unit.order === 1) {
-        await page.setViewportSize({ width: 1920, height: 1080 });
+    test.describe(() => {
+      // Options, not a context of its own: the worker's reused context takes them (playwright.config).
+      test.use({ colorScheme: scheme, viewport: { width: 1440, height: 900 } });
+      test(`layout and theme ${unit.order}-${unit.slug} ${scheme}`, async ({ page }) => {
+        await openUnit(page, unit);
+        expect(await runAndWait(page)).not.toBe("running");
+        await expect(page.locator(".monaco-editor .view-lines")).toBeVisible();
+        await expectTheme(page, scheme, [page.locator("body"), page.locator(".monaco-editor .monaco-editor-background").first()]);
         await expectNoSidewaysSpill(page);
         await expectTwoColumns(page);
-        await page.screenshot({ path: path.join(DIR, `${unit.order}-${unit.slug}-${scheme}-projector.png`) });
-      }
-      await context.close();
+        await page.screenshot({ path: path.join(DIR, `${unit.order}-${unit.slug}-${scheme}.png`), fullPage: true });
+        if (unit.order === 1) {
+          await page.setViewportSize({ width: 1920, height: 1080 });
+          await expectNoSidewaysSpill(page);
+          await expectTwoColumns(page);
+          await page.screenshot({ path: path.join(DIR, `${unit.order}-${unit.slug}-${scheme}-projector.png`) });
+        }
+      });
     });
   }
 }

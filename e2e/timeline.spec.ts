@@ -187,23 +187,23 @@ test("a race folds the busy writer's repeated commands into one row that expands
 });
 
 for (const scheme of ["light", "dark"] as const) {
-  test(`timeline screenshots, ${scheme}`, async ({ browser }) => {
-    const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const tl = await runStagedConflict(page);
-    await expect(tl.getByTestId("conflict-arrows").locator("[data-exec-seq]")).toHaveCount(1);
-    await lanes(page).getByRole("button", { name: /: EXEC, returned null: WatchError/ }).click();
-    await expect(page.getByRole("region", { name: "Details of the selected event" })).toBeVisible();
-    await tl.screenshot({ path: path.join(DIR, `timeline-conflict-${scheme}.png`), animations: "disabled" });
-    await tl.getByRole("button", { name: "Next step" }).click();
-    for (let i = 0; i < 4; i++) await lanes(page).press("ArrowRight");
-    await expect(stepText(page)).toContainText("Step 5 of");
-    await tl.screenshot({ path: path.join(DIR, `timeline-step-${scheme}.png`), animations: "disabled" });
+  test.describe(() => {
+    test.use({ colorScheme: scheme, viewport: { width: 1440, height: 900 } });
+    test(`timeline screenshots, ${scheme}`, async ({ page }) => {
+      const tl = await runStagedConflict(page);
+      await expect(tl.getByTestId("conflict-arrows").locator("[data-exec-seq]")).toHaveCount(1);
+      await lanes(page).getByRole("button", { name: /: EXEC, returned null: WatchError/ }).click();
+      await expect(page.getByRole("region", { name: "Details of the selected event" })).toBeVisible();
+      await tl.screenshot({ path: path.join(DIR, `timeline-conflict-${scheme}.png`), animations: "disabled" });
+      await tl.getByRole("button", { name: "Next step" }).click();
+      for (let i = 0; i < 4; i++) await lanes(page).press("ArrowRight");
+      await expect(stepText(page)).toContainText("Step 5 of");
+      await tl.screenshot({ path: path.join(DIR, `timeline-step-${scheme}.png`), animations: "disabled" });
 
-    await openUnit(page, race, "runnable");
-    expect(await runAndWait(page)).toBe("ok");
-    await showRaceEnd(page);
-    await timeline(page).screenshot({ path: path.join(DIR, `timeline-race-${scheme}.png`), animations: "disabled" });
-    await context.close();
+      await openUnit(page, race, "runnable");
+      expect(await runAndWait(page)).toBe("ok");
+      await showRaceEnd(page);
+      await timeline(page).screenshot({ path: path.join(DIR, `timeline-race-${scheme}.png`), animations: "disabled" });
+    });
   });
 }

@@ -30,28 +30,28 @@ async function stagedRun(page: Page): Promise<void> {
 }
 
 for (const viewport of [{ width: 1440, height: 900 }, { width: 1920, height: 1080 }]) {
-  test(`editor, outcome and timeline are all in view after a staged run at ${viewport.width}x${viewport.height}`, async ({ browser }) => {
-    test.setTimeout(120_000);
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
-    await stagedRun(page);
-    await wholeInView(page, page.getByTestId("code-editor"));
-    await wholeInView(page, page.getByTestId("run-status"));
-    await wholeInView(page, lanes(page));
-    await wholeInView(page, page.getByTestId("phase-legend"));
-    // Room to read: the lanes show several rows, the editor a dozen lines.
-    expect((await lanes(page).boundingBox())!.height).toBeGreaterThan(220);
-    expect((await page.getByTestId("code-editor").boundingBox())!.height).toBeGreaterThan(250);
-    await expect(page.getByTestId("code-editor")).toBeInViewport({ ratio: 1 });
-    await expect(lanes(page)).toBeInViewport({ ratio: 1 });
+  test.describe(() => {
+    test.use({ viewport });
+    test(`editor, outcome and timeline are all in view after a staged run at ${viewport.width}x${viewport.height}`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await stagedRun(page);
+      await wholeInView(page, page.getByTestId("code-editor"));
+      await wholeInView(page, page.getByTestId("run-status"));
+      await wholeInView(page, lanes(page));
+      await wholeInView(page, page.getByTestId("phase-legend"));
+      // Room to read: the lanes show several rows, the editor a dozen lines.
+      expect((await lanes(page).boundingBox())!.height).toBeGreaterThan(220);
+      expect((await page.getByTestId("code-editor").boundingBox())!.height).toBeGreaterThan(250);
+      await expect(page.getByTestId("code-editor")).toBeInViewport({ ratio: 1 });
+      await expect(lanes(page)).toBeInViewport({ ratio: 1 });
 
-    // A chip and its highlighted line are on screen together.
-    await lanes(page).getByRole("button", { name: /EXEC, returned null: WatchError/ }).click();
-    const highlight = page.locator(".monaco-editor .view-overlays .editor-line-highlight");
-    await expect(highlight).toHaveCount(1);
-    await expect(highlight).toBeInViewport();
-    await expect(lanes(page).getByRole("button", { name: /EXEC, returned null: WatchError/ })).toBeInViewport();
-    await context.close();
+      // A chip and its highlighted line are on screen together.
+      await lanes(page).getByRole("button", { name: /EXEC, returned null: WatchError/ }).click();
+      const highlight = page.locator(".monaco-editor .view-overlays .editor-line-highlight");
+      await expect(highlight).toHaveCount(1);
+      await expect(highlight).toBeInViewport();
+      await expect(lanes(page).getByRole("button", { name: /EXEC, returned null: WatchError/ })).toBeInViewport();
+    });
   });
 }
 
@@ -71,15 +71,24 @@ test("clicking a line in the editor selects its commands on the timeline", async
   await expect(lanes(page).getByRole("button", { name: new RegExp(`^B, line ${line}: GET balance:1, reply "107"$`) })).toHaveAttribute("aria-pressed", "true");
 });
 
-test("a phone-sized screen stacks the workbench and nothing scrolls sideways", async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  await stagedRun(page);
-  const editor = (await page.getByTestId("code-editor").boundingBox())!;
-  const outcome = (await page.getByTestId("outcome-panel").boundingBox())!;
-  const panel = (await page.getByTestId("timeline-panel").boundingBox())!;
-  expect(editor.y + editor.height).toBeLessThanOrEqual(outcome.y);
-  expect(outcome.y + outcome.height).toBeLessThanOrEqual(panel.y + 1);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await context.close();
+test.describe(() => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  test("a phone-sized screen stacks the workbench, nothing scrolls sideways, and a chip scrolls its line into view", async ({ page }) => {
+    await stagedRun(page);
+    const editor = (await page.getByTestId("code-editor").boundingBox())!;
+    const outcome = (await page.getByTestId("outcome-panel").boundingBox())!;
+    const panel = (await page.getByTestId("timeline-panel").boundingBox())!;
+    expect(editor.y + editor.height).toBeLessThanOrEqual(outcome.y);
+    expect(outcome.y + outcome.height).toBeLessThanOrEqual(panel.y + 1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    // Stacked, the editor is far above the timeline: picking a chip scrolls its line into view.
+    const chip = lanes(page).getByRole("button", { name: /EXEC, returned null: WatchError/ });
+    await chip.scrollIntoViewIfNeeded();
+    await expect(page.getByTestId("code-editor")).not.toBeInViewport();
+    await chip.click();
+    const highlight = page.locator(".monaco-editor .view-overlays .editor-line-highlight");
+    await expect(highlight).toHaveCount(1);
+    await expect(highlight).toBeInViewport();
+  });
 });

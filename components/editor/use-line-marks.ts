@@ -1,14 +1,16 @@
 "use client";
 import type { MonacoApi as Monaco } from "./editor-api";
 import type { editor } from "monaco-editor/editor/editor.api.js";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
+import { CODE_THEME } from "@/components/code-view/code-theme";
 import type { EditorRunError } from "./editor-api";
+import { revealLineInWindow } from "./reveal-in-window";
 
 export const RUN_MARKER_OWNER = "run";
 
 /**
  * Pins the last run's error on its line (a marker with the message plus a tinted line) and
- * highlights the line the timeline points at.
+ * highlights the line the timeline points at (scrolling the page to it if it is off screen).
  */
 export function useLineMarks(
   ed: editor.IStandaloneCodeEditor | null,
@@ -42,7 +44,12 @@ export function useLineMarks(
     return () => marks.clear();
   }, [ed, monaco, runError]);
 
+  // The editor a highlight was last shown in: a line already picked when the editor arrives
+  // (e.g. a ?step=N link) is revealed inside it, without moving the page under the learner.
+  const lastEd = useRef<editor.IStandaloneCodeEditor | null>(null);
   useEffect(() => {
+    const arrived = lastEd.current !== ed;
+    lastEd.current = ed;
     if (!ed || !monaco || highlightLine === null) return;
     const marks = ed.createDecorationsCollection([
       {
@@ -51,6 +58,7 @@ export function useLineMarks(
       },
     ]);
     ed.revealLineInCenterIfOutsideViewport(highlightLine);
+    if (!arrived) revealLineInWindow(ed, highlightLine, CODE_THEME.lineHeight);
     return () => marks.clear();
   }, [ed, monaco, highlightLine]);
 }

@@ -18,6 +18,10 @@ export const SHARED_KEYS = {
   clientBytes: `${TAG}:client-bytes`,
   /** String: accounted bytes of the whole store. */
   bytes: `${TAG}:bytes`,
+  /** Counter prefix: `{pg:shared}:pace:<client>` counts that client's shares in the window (share-pace.ts). */
+  pacePrefix: `${TAG}:pace:`,
 } as const;
 
 export const sharedRunKey = (id: string) => `${SHARED_KEYS.runPrefix}${id}`;
+
+export const sharePaceKey = (client: string) => `${SHARED_KEYS.pacePrefix}${client}`;

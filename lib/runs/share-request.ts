@@ -24,3 +24,9 @@ export const SHARE_MESSAGES = {
   internal: "Something went wrong on our side while sharing this run. Please try again in a moment.",
   unreachable: "The playground server could not be reached. Check that it is still running, then try again.",
 } as const;
+
+/** The learner's own pace: shared too many runs in a short time (share-pace.ts). */
+export function shareTooOften(retryAfterMs: number, bound: number): string {
+  const s = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return `You're sharing runs very quickly - wait ${s} s and try again (at most ${bound} shares a minute). Links you already shared keep working.`;
+}
