@@ -8,8 +8,11 @@ import type { Trace, TraceClient, TraceEvent, TraceValue } from "../trace";
 
 export const emptyTrace = (): Trace => ({ version: 1, clients: [], events: [], truncated: false });
 
-/** The interference text starts with the plan client's id: "B sends INCRBY balance:1 7 (...)". */
-const PLAN_SENDS = /^([A-Z]\d*) sends /;
+/**
+ * The interference text starts with the plan client's id: "B sends INCRBY balance:1 7 (...)", or
+ * step mode's opening note "A is the other client: ..." (its letter is fixed before it writes).
+ */
+const PLAN_SENDS = /^([A-Z]\d*) (?:sends |is the other client)/;
 
 export function inferClients(events: readonly TraceEvent[], known: readonly TraceClient[] = []): TraceClient[] {
   const out = new Map(known.map((c) => [c.id, c]));
