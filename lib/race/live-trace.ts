@@ -23,6 +23,8 @@ export function inferClients(events: readonly TraceEvent[], known: readonly Trac
       if (m) plan.add(m[1]!);
     }
   }
+  // Named before it sends anything (step mode): a lane from the start.
+  for (const id of plan) if (!out.has(id)) out.set(id, { id, label: "other client", origin: "plan" });
   for (const e of events) {
     if ((e.kind !== "command" && e.kind !== "pause") || out.has(e.client)) continue;
     const isPlan = plan.has(e.client);
