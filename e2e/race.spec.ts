@@ -160,7 +160,7 @@ test("crowd: 50 clients on one key end with the exact value, and the chart shows
 
   await page.goto("/race");
   await page.getByTestId("measure").click();
-  const rows = page.getByTestId("contention-table").locator("tbody tr");
+  const rows = page.getByTestId("contention-table").locator("tbody tr[data-clients]");
   await expect(rows).toHaveCount(6, { timeout: 150_000 });
   await expect(page.getByTestId("measure")).toBeEnabled({ timeout: 60_000 });
   const apc = await rows.evaluateAll((trs) => trs.map((tr) => [Number(tr.getAttribute("data-clients")), Number(tr.getAttribute("data-apc")), tr.getAttribute("data-exact")] as const));
