@@ -65,3 +65,20 @@ export function badRequest(issue: string): PlaygroundError<"bad_request"> {
 export function sourceTooLong(maxBytes: number): string {
   return `Your program is longer than ${Math.round(maxBytes / 1024)} KB. Shorten it and run again.`;
 }
+
+/**
+ * A schedule's step named a lane that had nothing to send then: `step` is 1-based, `letter` the
+ * lane it named, `pending` the letters that could have gone ("" when none could).
+ */
+export function scheduleMismatch(step: number, letter: string, pending: string): PlaygroundError<"bad_request"> {
+  const could = pending ? `only ${[...pending].join(", ")} had a command waiting` : "no client had a command waiting";
+  return {
+    code: "bad_request",
+    message: `This schedule does not fit the program: step ${step} lets client ${letter} go, but ${could}. The program may have changed since the schedule was made - start the schedule again from there.`,
+  };
+}
+
+/** A run under a schedule opened more connections than there are lane letters (A-Z). */
+export function tooManyLanes(): PlaygroundError<"bad_request"> {
+  return { code: "bad_request", message: "A schedule can interleave at most 26 clients (A to Z), and this program opened more. Use fewer connections." };
+}

@@ -9,6 +9,7 @@
  */
 export { runProgram, type RunOptions } from "./host/run-program";
 export { closeWorkerPool } from "./host/pool";
-export type { RunRequest, RunResult, InterferencePlan, RunLimits, RunErrorInfo, PlanWrite } from "./types";
+export type { RunRequest, RunResult, InterferencePlan, RunLimits, RunErrorInfo, PlanWrite, ScheduleResult, ScheduleStep, ScheduleLane, ScheduleFrontierEntry } from "./types";
+export type { SchedulePlan, PlanCommand } from "./plans/schema";
 export type { ClientTurn } from "../admission";
 export { ALLOWED_API_DTS } from "./allowlist/api-dts";

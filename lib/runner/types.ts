@@ -1,5 +1,8 @@
 import type { ErrorCode, LimitFigures, PlaygroundError } from "../errors";
 import type { RunStatus, Trace, TraceValue } from "../trace";
+import type { ScheduleResult } from "../trace/schedule-types";
+
+export type { ScheduleFrontierEntry, ScheduleLane, ScheduleResult, ScheduleStep } from "../trace/schedule-types";
 
 /** Interference plans: one schema, in the plans stage (see plans/schema.ts). */
 export type { InterferencePlan, PlanWrite } from "./plans/schema";
@@ -65,4 +68,10 @@ export interface RunResult {
   finalState?: Record<string, TraceValue>;
   /** Connections still WATCHing something when the program ended, by client id. */
   watchLeftOn?: string[];
+  /**
+   * Only under a schedule plan: the steps taken, the lanes, and - when the run paused at the end
+   * of its choices (status "ok", `paused: true`) - each lane's next command. What each lane
+   * WATCHes, clean or dirty, comes from the trace: watchState() in lib/trace.
+   */
+  schedule?: ScheduleResult;
 }

@@ -43,3 +43,6 @@ export {
   traceToText,
   type TextOptions,
 } from "./format";
+export { watchState, type WatchEntry } from "./watch-state";
+export { findLostUpdate, type LostUpdate, type LostUpdateInput, type LostUpdateRead } from "./lost-update";
+export type { ScheduleFrontierEntry, ScheduleLane, ScheduleResult, ScheduleStep } from "./schedule-types";

@@ -6,6 +6,7 @@ import { runProgram, type ClientTurn } from "../../runner/index";
 import type { InterferencePlan, RunResult } from "../../runner/types";
 import type { Unit } from "../types";
 import type { UnitChecks } from "./checks-schema";
+import { concurrentDescription, concurrentSuffix } from "./concurrent-calls";
 
 export type ScenarioKind = "baseline" | "conflict" | "concurrent";
 
@@ -60,14 +61,12 @@ export function buildScenarios(checks: UnitChecks | null): Scenario[] {
   if (checks.concurrentCalls.length > 0) {
     const extra = new Map<string, number>();
     for (const c of checks.concurrentCalls) extra.set(c.key, (extra.get(c.key) ?? 0) + c.delta);
-    const texts = checks.concurrentCalls.map((c) => c.text);
     list.push({
       id: "concurrent",
       kind: "concurrent",
-      description: `after your program, the grader calls ${texts.join(" and ")} at the same time`,
-      // A leading semicolon keeps the learner's last line from running into ours.
+      description: concurrentDescription(checks),
       expectsAbort: false,
-      suffix: `\n;await Promise.all([${texts.join(", ")}]);\n`,
+      suffix: concurrentSuffix(checks),
       extraDelta: extra,
     });
   }

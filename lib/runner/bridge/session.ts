@@ -27,6 +27,9 @@ import { RunTimers } from "./timers";
 import { sendTransaction } from "./transaction";
 import { sendPipeline } from "./pipeline";
 import { sendClientEnd, sendClientMulti } from "./client-multi";
+import { ScheduleGate } from "../plans/schedule";
+import { gatedCall } from "../plans/schedule-call";
+import { sendPlanCommand } from "./plan-command";
 
 export interface SessionDeps {
   pool: ConnectionPool;
@@ -53,6 +56,8 @@ export class RunSession implements SandboxHost, BridgeContext {
   readonly counters: RunCounters;
   readonly ledger = new ConflictLedger();
   readonly interference: Interference;
+  /** Only under a schedule plan: the gate every lane's calls wait at (plans/schedule.ts). */
+  readonly schedule?: ScheduleGate;
   fatal?: RunErrorInfo;
   /** Host work the guest doesn't wait on but the run does (the plan's writer). */
   pending = 0;
@@ -83,6 +88,17 @@ export class RunSession implements SandboxHost, BridgeContext {
         });
       },
     });
+    // Its "other client" lanes open now, before the program's: their letters are fixed from step 1.
+    if (deps.plan?.kind === "schedule") {
+      this.schedule = new ScheduleGate(deps.plan, {
+        recorder: this.recorder,
+        openClient: (label) => this.connections.add("plan", label),
+        send: (conn, command) => sendPlanCommand(this, conn, command).catch((e: unknown) => this.fail(isConnectionError(e) ? { ...REDIS_DOWN } : { ...INTERNAL })),
+        fail: (e) => this.fail(e),
+        stopped: () => this.stopped(),
+        wake: () => this.wake(),
+      });
+    }
   }
 
   get conns(): readonly RunConnection[] {
@@ -181,6 +197,10 @@ export class RunSession implements SandboxHost, BridgeContext {
     const conn = this.connections.all[msg.c];
     if (!conn || conn.client.origin !== "program") return errReply(NOT_A_CONNECTION);
     if (conn.closed) return errReply(QUIT_EARLIER);
+    if (this.schedule) {
+      await this.schedule.hold(conn, gatedCall(msg));
+      if (this.stopped()) return NEVER;
+    }
     if (msg.m === "quit") return this.quit(conn, msg.l || null);
     if (msg.m === "pipeline") return sendPipeline(this, conn, msg);
     // Without a queue, exec/discard/multi are the client's own (multi({ pipeline: false })).

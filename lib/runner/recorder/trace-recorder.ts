@@ -43,6 +43,10 @@ export class TraceRecorder {
   readonly clients: TraceClient[] = [];
   readonly events: TraceEvent[] = [];
   private seq = 0;
+  /** The seq of the last event given one (0 before the first). */
+  get lastSeq(): number {
+    return this.seq;
+  }
   private truncated = false;
   /** JSON characters of the kept events so far. */
   private chars = 0;

@@ -103,6 +103,7 @@ async function execute({ request: req, limits }: WorkerTask, env: WorkerEnv): Pr
     timings: { totalMs: round(performance.now() - t0), transpileMs: round(transpileMs), programMs: round(programMs), cpuMs: round(cpuMs), blockedMs: round(blockedMs) },
     ...(finalState ? { finalState } : {}),
     watchLeftOn,
+    ...(session.schedule ? { schedule: session.schedule.result(session.conns, session.recorder.events) } : {}),
   };
   if (stream) await stream.close(result).catch(() => {});
   return result;

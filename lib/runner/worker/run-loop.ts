@@ -24,7 +24,10 @@ export async function runToEnd(session: RunSession, sandbox: Sandbox, js: string
         session.fail(guestRunError(st.error, sandbox, limits));
         break;
       }
-      if (session.pending === 0 && sandbox.pendingOps === 0) {
+      // Under a schedule plan the gate releases the next step once the run is quiescent.
+      const step = session.schedule?.tick(sandbox.pendingOps);
+      if (step === "paused") break;
+      if (step !== "released" && step !== "busy" && session.pending === 0 && sandbox.pendingOps === 0) {
         if (st.state === "pending") session.fail({ ...NEVER_RESOLVES });
         break;
       }
