@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { cookies } from "next/headers";
 import { ContentionChart } from "@/components/race/contention-chart";
 import { StartForm, type UnitChoice } from "@/components/race/start-form";
@@ -27,6 +28,12 @@ export default async function RaceLabPage() {
           a crowd of clients. Every client is a lane named by a letter (A, B, ...) in the order the run opens it; the buttons use the same letters.
         </p>
       </div>
+      <p className="max-w-3xl" data-testid="explorer-link">
+        Want to choose every interleaving yourself, undo it and share it as a link?{" "}
+        <Link href="/race/explore" className="font-medium text-blue-700 underline dark:text-blue-300">
+          Open the schedule explorer
+        </Link>
+      </p>
       <StartForm units={units} askKey={askKey} />
       <ContentionChart />
     </div>
