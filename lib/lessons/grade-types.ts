@@ -5,6 +5,9 @@
  */
 import type { RunErrorInfo } from "../runner/types";
 import type { Trace } from "../trace";
+import type { ExplorationSummary, GradeSchedule } from "./grade-schedule";
+
+export type { ExplorationSummary, GradeSchedule } from "./grade-schedule";
 
 export type GradeStatus = "pass" | "fail" | "error";
 
@@ -19,6 +22,10 @@ export interface GradeTest {
   scenario: string;
   /** The trace of the failing scenario, for the timeline. Only on a fail or error. */
   trace?: Trace;
+  /** Only on the "any interleaving" test when it failed: the shortest failing schedule, to open in the explorer. */
+  schedule?: GradeSchedule;
+  /** Only on the "any interleaving" test: how many interleavings were explored, and how. */
+  explored?: ExplorationSummary;
 }
 
 export interface GradeError {

@@ -7,7 +7,9 @@ import type { RunErrorInfo } from "../runner/types";
 import { CHECK_NOT_RUN, NO_CHECKS } from "../errors";
 import type { GradeError, GradeResult, GradeStatus, GradeTest } from "./grade-types";
 import { loadChecks } from "./grading/checks-loader";
-import { buildScenarios, runScenarios, type ScenarioRun } from "./grading/scenarios";
+import { buildScenarios, GRADING_LIMITS, gradedKeys, runScenarios, type ScenarioRun } from "./grading/scenarios";
+import { exploreSchedules, type Exploration } from "./grading/explore";
+import { exploreTest } from "./grading/explore-test";
 import { TESTS, type GradeContext } from "./grading/tests";
 import type { Unit } from "./types";
 import { enterClient } from "../admission";
@@ -41,14 +43,24 @@ export async function gradeSubmission(unit: Unit, source: string, opts: GradeOpt
     return done("error", [], { ...NO_CHECKS });
   }
   const scenarios = buildScenarios(checks);
+  const concurrent = scenarios.find((s) => s.kind === "concurrent");
   // A Check is one unit in flight for its client (its runs go out together; counted one by one
-  // it would use up the bound alone) but counts all its runs per minute: that is what it costs.
-  const entered = opts.client ? await enterClient(opts.client, scenarios.length) : undefined;
+  // it would use up the bound alone) but counts its scenario runs per minute: that is what it
+  // costs. The schedule exploration counts as one more: its runs are small, at most
+  // EXPLORE_BOUNDS.concurrency at once, each admitted by the fair queue and charged its CPU.
+  const entered = opts.client ? await enterClient(opts.client, scenarios.length + (concurrent ? 1 : 0)) : undefined;
   if (entered && !entered.ok) return done("error", [], errorOf(entered.error));
   const turn = entered?.turn;
   let runs: ScenarioRun[];
+  let exploration: Exploration | undefined;
+  const explore = concurrent
+    ? async () => {
+        const base = { source: source + concurrent.suffix, setup: unit.setup, inspectKeys: gradedKeys(unit, checks?.keys ?? []), limits: GRADING_LIMITS };
+        exploration = await exploreSchedules(base, turn);
+      }
+    : undefined;
   try {
-    runs = await runScenarios(unit, source, scenarios, checks?.keys ?? [], turn);
+    runs = await runScenarios(unit, source, scenarios, checks?.keys ?? [], turn, explore);
   } finally {
     turn?.release();
   }
@@ -61,6 +73,7 @@ export async function gradeSubmission(unit: Unit, source: string, opts: GradeOpt
 
   const ctx: GradeContext = { unit, checks, source };
   const tests = TESTS.filter((t) => t.applies(ctx)).map((t) => evaluate(t.name, runs.filter(t.uses), (r) => t.check(r, ctx)));
+  if (exploration && concurrent && checks) tests.push(exploreTest(exploration, unit, checks, concurrent, INFRA));
   const status: GradeStatus = tests.length === 0 || tests.some((t) => t.status === "fail") ? "fail" : tests.every((t) => t.status === "pass") ? "pass" : "error";
   return done(status, tests);
 }

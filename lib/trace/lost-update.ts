@@ -93,7 +93,8 @@ export function findLostUpdate(trace: Trace, input: LostUpdateInput): LostUpdate
 }
 
 function sentence(key: string, reads: LostUpdateRead[], lost: Update, over: Update, expected: number, final: number | null): string {
-  const [a, b] = reads.length === 2 ? reads : [undefined, reads[0]!];
+  // In the order they happened.
+  const [a, b] = reads.length === 2 ? [...reads].sort((x, y) => x.seq - y.seq) : [undefined, reads[0]!];
   const both =
     a && b && a.value === b.value
       ? `${a.client} and ${b.client} both read ${key} = ${a.value} (#${a.seq} and #${b.seq})`

@@ -33,7 +33,7 @@ export interface ScenarioRun {
  * A retry loop that never ends hits the command limit within a second or two. The wall limit
  * stays the default (it charges no time spent queued or behind other runs).
  */
-const GRADING_LIMITS = { commands: 1_000 };
+export const GRADING_LIMITS = { commands: 1_000 };
 
 export function buildScenarios(checks: UnitChecks | null): Scenario[] {
   const none = new Map<string, number>();
@@ -73,13 +73,17 @@ export function buildScenarios(checks: UnitChecks | null): Scenario[] {
   return list;
 }
 
+/** The keys a Check reads at the end of each run: the unit's and the checks'. */
+export const gradedKeys = (unit: Unit, keys: string[]): string[] => [...new Set([...unit.inspectKeys, ...keys])];
+
 /**
  * `turn`: the client's unit the whole Check runs under (see lib/lessons/grade.ts). The plain run
  * goes first and alone: when it fails the grade is decided, and the other scenarios - a busy
- * loop's worth of CPU each - are never started. The rest then run at the same time.
+ * loop's worth of CPU each - are never started. The rest then run at the same time, and with
+ * them `alongside` (the schedule exploration), when given.
  */
-export async function runScenarios(unit: Unit, source: string, scenarios: Scenario[], keys: string[], turn?: ClientTurn): Promise<ScenarioRun[]> {
-  const inspectKeys = [...new Set([...unit.inspectKeys, ...keys])];
+export async function runScenarios(unit: Unit, source: string, scenarios: Scenario[], keys: string[], turn?: ClientTurn, alongside?: () => Promise<void>): Promise<ScenarioRun[]> {
+  const inspectKeys = gradedKeys(unit, keys);
   const run = async (scenario: Scenario): Promise<ScenarioRun> => ({
     scenario,
     result: await runProgram({
@@ -94,7 +98,8 @@ export async function runScenarios(unit: Unit, source: string, scenarios: Scenar
   if (!first) return [];
   const base = await run(first);
   if (base.result.status !== "ok") return [base];
-  return [base, ...(await Promise.all(rest.map(run)))];
+  const [others] = await Promise.all([Promise.all(rest.map(run)), alongside?.()]);
+  return [base, ...others];
 }
 
 /** The key's value before the program ran: the setup's SET, or 0 for a missing key. */

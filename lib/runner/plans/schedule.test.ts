@@ -116,9 +116,46 @@ describe("schedule plans", () => {
     expect(r.schedule?.lanes.slice(0, 2).map((l) => l.origin)).toEqual(["plan", "plan"]);
   });
 
+  it("a seeded finish picks lanes at random, the same way for the same seed", async () => {
+    const seeded = (seed: number) => run(concurrent, { setup: likes.setup, inspectKeys: ["likes:99"], plan: { kind: "schedule", choices: "", then: "finish", seed } });
+    const [a, b, ...more] = await Promise.all([seeded(7), seeded(7), seeded(1), seeded(2), seeded(3)]);
+    expect(a!.schedule?.taken).toBe(b!.schedule?.taken);
+    expect(shape(a!)).toEqual(shape(b!));
+    // Whatever the order, the solution adds up, and the seeds did not all pick the same interleaving.
+    for (const r of [a!, ...more]) expect(r.finalState).toEqual({ "likes:99": "168" });
+    expect(new Set([a!, ...more].map((r) => r.schedule?.taken)).size).toBeGreaterThan(1);
+  });
+
+  it("waits for a guest timer before it counts the run as quiescent: a lane that sleeps is not skipped", async () => {
+    const src = `
+      import Redis from "ioredis";
+      const a = new Redis();
+      const b = new Redis();
+      await Promise.all([
+        (async () => { await sleep(30); await a.incrby("n", 1); })(),
+        (async () => { await b.incrby("n", 10); await b.get("n"); })(),
+      ]);
+    `;
+    // The gate waits for A's 30 ms sleep before step 1, so A's INCRBY is waiting then too and may go first.
+    const [r, early] = await Promise.all([
+      run(src, { inspectKeys: ["n"], plan: { kind: "schedule", choices: "BBA", then: "pause" } }),
+      run(src, { inspectKeys: ["n"], plan: { kind: "schedule", choices: "A", then: "pause" } }),
+    ]);
+    expect(r.status).toBe("ok");
+    expect(commandsOf(r).map((e) => `${e.client} ${e.name}`)).toEqual(["B INCRBY", "B GET", "A INCRBY"]);
+    expect(r.finalState).toEqual({ n: "11" });
+    expect(early.status).toBe("ok");
+    expect(commandsOf(early).map((e) => `${e.client} ${e.name}`)).toEqual(["A INCRBY"]);
+    expect(early.schedule?.steps[0]).toMatchObject({ client: "A", pending: "AB" });
+    expect(r.schedule?.steps[0]).toMatchObject({ client: "B", pending: "AB" });
+  });
+
   it("leaves no keys, run users or run connections behind, paused or finished", async () => {
-    const results = await Promise.all([runSchedule(`${PROGRAM}CCDD`), runSchedule(BOTH_READ, "finish"), runSchedule("X")]);
-    expect(results.map((r) => r.status)).toEqual(["ok", "ok", "error"]);
+    // One pauses with an other-client lane inside its MULTI: that connection is not reused.
+    const midMulti = runSchedule("AA", "pause", [{ commands: [{ name: "MULTI", args: [] }, { name: "INCRBY", args: ["likes:99", 1] }, { name: "EXEC", args: [] }] }]);
+    const results = await Promise.all([runSchedule(`${PROGRAM}CCDD`), runSchedule(BOTH_READ, "finish"), runSchedule("X"), midMulti]);
+    expect(results.map((r) => r.status)).toEqual(["ok", "ok", "error", "ok"]);
+    expect(results[3]!.schedule?.frontier[0]).toMatchObject({ client: "A", name: "EXEC" });
     const ids = results.map((r) => r.runId);
     await eventually(async () => {
       expect((await leftoverRunKeys()).filter((k) => ids.some((id) => k.startsWith(`{r:${id}}`)))).toEqual([]);
