@@ -6,7 +6,8 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { course } from "./helpers";
+import { readFileSync } from "node:fs";
+import { course, openUnit, setCode } from "./helpers";
 
 const unit = course.find((u) => u.slug === "update-likes")!;
 const key = unit.inspectKeys[0]!;
@@ -26,9 +27,11 @@ async function step(page: Page, lane: string, how: "key" | "click" = "key") {
   await expect(explorer(page)).toHaveAttribute("data-busy", "false");
 }
 
-async function open(page: Page, search = "") {
-  await page.goto(`/race/explore?unit=${unit.slug}${search}`);
-  await expect(page.getByTestId("lane-B")).toHaveAttribute("data-next", "WATCH");
+/** Opens the explorer on the unit at `schedule` and waits until that schedule's run is on the page. */
+async function open(page: Page, schedule = "") {
+  await page.goto(`/race/explore?unit=${unit.slug}${schedule ? `&schedule=${schedule}` : ""}`);
+  await expect(explorer(page)).toHaveAttribute("data-choices", schedule);
+  await expect(page.getByTestId("lane-B")).toHaveAttribute("data-next", schedule ? /.+/ : "WATCH");
 }
 
 test("interleave two updateLikes calls by hand: both read, the second EXEC aborts with its cause, the retry commits; undo and the other order match a fresh run", async ({ page, browser, baseURL }) => {
@@ -75,8 +78,7 @@ test("interleave two updateLikes calls by hand: both read, the second EXEC abort
 });
 
 test("predict mode asks before each EXEC, reveals the outcome with its reason, and keeps the score", async ({ page }) => {
-  await open(page, "&schedule=BCBC");
-  await expect(explorer(page)).toHaveAttribute("data-choices", "BCBC");
+  await open(page, "BCBC");
   await page.getByTestId("predict-toggle").check();
   await expect(page.getByTestId("predict-score")).toHaveAttribute("data-asked", "0");
   await page.keyboard.press("2");
@@ -120,8 +122,7 @@ test("a program that writes without WATCH loses an update, and the page names it
 
 test("keyboard and screen readers: lanes are buttons that announce their next command, Enter steps, no serious axe violations", async ({ page }) => {
   await page.emulateMedia({ reducedMotion: "reduce" });
-  await open(page, "&schedule=BC");
-  await expect(explorer(page)).toHaveAttribute("data-choices", "BC");
+  await open(page, "BC");
   await expect(page.getByTestId("lane-B")).toHaveAccessibleName(/^B, duplicate\(\) on line \d+: next GET likes:99 on line \d+\. Press 2 to let it go\.$/);
   await expect(page.getByTestId("lanes-announcement")).toHaveText(/^After 2 steps\. B next: GET likes:99\. C next: GET likes:99\.$/);
   await page.getByTestId("lane-C").focus();
@@ -129,4 +130,24 @@ test("keyboard and screen readers: lanes are buttons that announce their next co
   await expect(explorer(page)).toHaveAttribute("data-choices", "BCC");
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+});
+
+test("a failing check's shortest schedule opens in the explorer as the same run, at the lost update", async ({ page }) => {
+  const noWatch = readFileSync("lib/lessons/fixtures/update-likes/no-watch-explored.ts", "utf8");
+  await openUnit(page, unit, "runnable");
+  await setCode(page, noWatch);
+  await page.getByTestId("check-button").click();
+  const showMe = page.getByTestId("show-me-schedule");
+  await expect(showMe).toBeVisible({ timeout: 45_000 });
+  const href = new URL((await showMe.getAttribute("href")) ?? "", "http://x");
+  const schedule = href.searchParams.get("schedule") ?? "";
+  expect(schedule).toMatch(/^[A-Z]+$/);
+  expect(href.searchParams.get("calls")).toBe("1");
+  await showMe.click();
+  await expect(page).toHaveURL(/\/race\/explore\?/);
+  await expect(explorer(page)).toHaveAttribute("data-choices", schedule);
+  await expect(page.getByTestId("lost-update")).toContainText("Lost update");
+  // The timeline opens at the write that lost the update.
+  await expect(page).toHaveURL(/[?&]step=\d+/);
+  await expect(page.getByRole("group", { name: "Step through the run" })).toContainText(/Step \d+ of \d+/);
 });

@@ -27,17 +27,19 @@ interface Props {
   code: string;
   schedule: string;
   predict: boolean;
+  /** Open the timeline at this event (a check's lost write). */
+  focusSeq?: number;
 }
 
 const noSubscribe = () => () => {};
 
-export function Explorer({ units, program: initialProgram, code: initialCode, schedule, predict: initialPredict }: Props) {
+export function Explorer({ units, program: initialProgram, code: initialCode, schedule, predict: initialPredict, focusSeq }: Props) {
   const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
   const [program, setProgram] = useState(initialProgram);
   const [code, setCode] = useState(initialCode);
   const [predicting, setPredicting] = useState(initialPredict);
   const [session, setSession] = useState<string | undefined>(undefined);
-  const ex = useExplorer(program, schedule, { step: exploreStep, session, predict: predicting });
+  const ex = useExplorer(program, schedule, { step: exploreStep, session, predict: predicting, focusSeq });
   const predict = usePredict(ex.state, (client) => ex.go(ex.choices + client));
   const frontier = useMemo(() => ex.state?.schedule?.frontier ?? [], [ex.state]);
   const lanes = ex.state?.schedule?.lanes ?? [];

@@ -15,10 +15,12 @@ export interface ExploreLink {
   /** The grader's concurrent calls after the program (a failing check's schedule). */
   calls?: boolean;
   predict?: boolean;
+  /** Open the timeline at the event with this seq (a check's lost write); used once. */
+  at?: number;
 }
 
 /** The query parameters the explorer owns. */
-export const LINK_PARAMS = ["unit", "schedule", "code", "other", "calls", "predict"] as const;
+export const LINK_PARAMS = ["unit", "schedule", "code", "other", "calls", "predict", "at"] as const;
 
 /** Edited code longer than this is not put in the link (address bars and proxies cut long URLs). */
 export const LINK_CODE_MAX_CHARS = 6000;
@@ -50,6 +52,7 @@ export function parseLink(params: URLSearchParams, fallbackUnit: string): Explor
     ...(other ? { other } : {}),
     ...(params.get("calls") === "1" ? { calls: true } : {}),
     ...(params.get("predict") === "1" ? { predict: true } : {}),
+    ...(/^\d{1,7}$/.test(params.get("at") ?? "") ? { at: Number(params.get("at")) } : {}),
   };
 }
 

@@ -36,13 +36,22 @@ type Step = (input: ExploreInput) => Promise<ExploreState>;
 /** Codes that mean "this schedule was not run as asked", not "the program ended this way". */
 const REFUSED: ReadonlySet<string> = new Set(["bad_request", "rate_limited", "busy", "redis_unavailable"]);
 
-export function useExplorer(program: ExplorerProgram, initialChoices: string, opts: { step: Step; session?: string; predict?: boolean; writeUrl?: boolean }): Explorer {
+interface Options {
+  step: Step;
+  session?: string;
+  predict?: boolean;
+  /** On the first run only: open the timeline at the event with this seq (a check's lost write). */
+  focusSeq?: number;
+}
+
+export function useExplorer(program: ExplorerProgram, initialChoices: string, opts: Options): Explorer {
   const [choices, setChoices] = useState(initialChoices);
   const [state, setState] = useState<ExploreState | null>(null);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const latest = useRef(0);
-  const { step, session, predict, writeUrl = true } = opts;
+  const { step, session, predict } = opts;
+  const focus = useRef(opts.focusSeq);
 
   const go = useCallback(
     async (next: string) => {
@@ -75,17 +84,14 @@ export function useExplorer(program: ExplorerProgram, initialChoices: string, op
       setRefusal(null);
       setState(result);
       setChoices(next);
-      if (writeUrl) {
-        const link: ExploreLink = { unit: program.unit, schedule: next, ...(program.source ? { code: program.source } : {}), ...(program.otherText ? { other: program.otherText } : {}), ...(program.concurrentCalls ? { calls: true } : {}), ...(predict ? { predict } : {}) };
-        // Only the explorer's own parameters change; ?step=N (the timeline's) stays for it to read.
-        const url = new URL(window.location.href);
-        for (const k of LINK_PARAMS) url.searchParams.delete(k);
-        new URLSearchParams(linkSearch(link)).forEach((v, k) => url.searchParams.set(k, v));
-        window.history.replaceState(window.history.state, "", url);
-      }
+      writeLink(
+        { unit: program.unit, schedule: next, ...(program.source ? { code: program.source } : {}), ...(program.otherText ? { other: program.otherText } : {}), ...(program.concurrentCalls ? { calls: true } : {}), ...(predict ? { predict } : {}) },
+        focus.current === undefined ? -1 : (result.trace?.events.findIndex((e) => e.seq === focus.current) ?? -1),
+      );
+      focus.current = undefined;
       return result;
     },
-    [program, session, predict, step, writeUrl],
+    [program, session, predict, step],
   );
 
   // First the link's schedule; a program changed later starts over.
@@ -109,4 +115,16 @@ export function useExplorer(program: ExplorerProgram, initialChoices: string, op
   }, [session]);
 
   return { choices, state, refusal, busy, go };
+}
+
+/**
+ * The address bar follows the schedule. Only the explorer's own parameters change; `focusIndex`
+ * (an event index, or -1) becomes the timeline's ?step=N, which it reads when it mounts right after.
+ */
+function writeLink(link: ExploreLink, focusIndex: number): void {
+  const url = new URL(window.location.href);
+  for (const k of LINK_PARAMS) url.searchParams.delete(k);
+  new URLSearchParams(linkSearch(link)).forEach((v, k) => url.searchParams.set(k, v));
+  if (focusIndex >= 0) url.searchParams.set("step", String(focusIndex + 1));
+  window.history.replaceState(window.history.state, "", url);
 }

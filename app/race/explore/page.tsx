@@ -36,7 +36,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
           and the address of this page is the schedule: share it and anyone replays exactly this interleaving. <Link href="/race" className="underline underline-offset-2">Back to the race lab</Link>
         </p>
       </div>
-      <Explorer units={units} program={program} code={code} schedule={link.schedule} predict={link.predict ?? false} />
+      <Explorer units={units} program={program} code={code} schedule={link.schedule} predict={link.predict ?? false} {...(link.at ? { focusSeq: link.at } : {})} />
     </div>
   );
 }
