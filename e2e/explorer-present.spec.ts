@@ -58,7 +58,8 @@ test("presenter steps; the audience link on another instance follows within a se
   await expect(page.getByTestId("lane-C")).toHaveAttribute("aria-keyshortcuts", "3");
 
   // Undo reaches the audience too.
-  await page.keyboard.press("u");
+  await page.getByTestId("explore-undo").click();
+  await expect(choices(page)).toHaveAttribute("data-choices", "BCBCB");
   await expect(following(audience)).toHaveAttribute("data-choices", "BCBCB", { timeout: FOLLOW_MS });
   await room.close();
 });

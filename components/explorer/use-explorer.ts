@@ -35,6 +35,10 @@ type Step = (input: ExploreInput) => Promise<ExploreState>;
 
 /** Codes that mean "this schedule was not run as asked", not "the program ended this way". */
 const REFUSED: ReadonlySet<string> = new Set(["bad_request", "rate_limited", "busy", "redis_unavailable"]);
+/** Refusals that pass by themselves: retried every RETRY_MS, RETRIES times at most. */
+const WAIT_AND_RETRY: ReadonlySet<string> = new Set(["rate_limited", "busy"]);
+const RETRY_MS = 2000;
+const RETRIES = 15;
 
 interface Options {
   step: Step;
@@ -65,7 +69,7 @@ export function useExplorer(program: ExplorerProgram, initialChoices: string, op
         ...(program.concurrentCalls ? { concurrentCalls: true } : {}),
         ...(session ? { session } : {}),
       };
-      const result = await step(input).catch((): ExploreState => ({
+      const send = () => step(input).catch((): ExploreState => ({
         status: "error",
         choices: next,
         trace: null,
@@ -74,6 +78,13 @@ export function useExplorer(program: ExplorerProgram, initialChoices: string, op
         error: { code: "internal", message: "The server did not answer. Try again." },
         lostUpdate: null,
       }));
+      let result = await send();
+      // Over this browser's share for a moment (a Check just used it, say): wait, then go on by itself.
+      for (let tries = 0; WAIT_AND_RETRY.has(result.error?.code ?? "") && tries < RETRIES && ticket === latest.current; tries++) {
+        setRefusal(`${result.error?.message ?? "The server is busy."} The explorer tries again by itself.`);
+        await new Promise((r) => setTimeout(r, RETRY_MS));
+        if (ticket === latest.current) result = await send();
+      }
       if (ticket !== latest.current) return null;
       setBusy(false);
       // A schedule that did not fit (or a refused run) keeps the last good one on screen and in the address bar.
