@@ -38,7 +38,9 @@ async function main(): Promise<void> {
       const base = { source: likes.solution! + concurrentSuffix(c), setup: likes.setup, inspectKeys: gradedKeys(likes, checks.keys), limits: GRADING_LIMITS };
       const e = await exploreSchedules(base, undefined, { ...EXPLORE_BOUNDS, preemptions, maxSchedules: 400, random: 0 });
       const bad = e.runs.filter((r) => r.result.status !== "ok").length;
-      console.log(`  ${label}, <= ${preemptions} preemptions: ${String(e.summary.systematic).padStart(4)} schedules in ${ms(e.summary.ms)}${e.summary.complete ? "" : " (cut at the cap)"}${bad ? `, ${bad} not ok` : ""}`);
+      // What the client's CPU share is charged (lib/admission): the sandbox CPU of every run.
+      const cpu = e.runs.reduce((sum, r) => sum + r.result.timings.cpuMs, 0);
+      console.log(`  ${label}, <= ${preemptions} preemptions: ${String(e.summary.systematic).padStart(4)} schedules in ${ms(e.summary.ms)}, sandbox CPU ${ms(cpu)}${e.summary.complete ? "" : " (cut at the cap)"}${bad ? `, ${bad} not ok` : ""}`);
     }
   }
 

@@ -34,7 +34,8 @@ export function exploreTest(exploration: Exploration, unit: Unit, checks: UnitCh
       if (f) failures.push(f);
     }
   }
-  const shortest = failures.sort((a, b) => a.schedule.choices.length - b.schedule.choices.length)[0];
+  // Shortest first, then in letter order: the same failing schedule on every check.
+  const shortest = failures.sort((a, b) => a.schedule.choices.length - b.schedule.choices.length || (a.schedule.choices < b.schedule.choices ? -1 : 1))[0];
   if (shortest) return { name: EXPLORE_TEST_NAME, status: "fail", message: shortest.message, scenario: scenario.description, trace: shortest.run.result.trace, schedule: shortest.schedule, explored };
   if (notRun > 0) return { name: EXPLORE_TEST_NAME, status: "error", message: `The playground was too busy to try every interleaving (${notRun} of ${exploration.runs.length} did not run). Check again in a moment.`, scenario: scenario.description, explored };
   return { name: EXPLORE_TEST_NAME, status: "pass", message: "", scenario: `${scenario.description}, in ${exploration.runs.length} different interleavings`, explored };

@@ -6,8 +6,9 @@
  * prefix of choices goes on under the engine's non-preemptive "finish" policy, and reports at
  * each step which lanes could have gone; every other choice at every step past the prefix is a
  * new prefix to run - if taking it keeps the run within `preemptions` preemptions (switching
- * away from a lane that still had a command waiting). Breadth-first, so interleavings with fewer
- * preemptions (and shorter failing schedules) come first. Every prefix is a distinct interleaving.
+ * away from a lane that still had a command waiting). Breadth-first, level by level in a fixed
+ * order, so interleavings branching earlier come first and the same ones are explored on every
+ * check. Every prefix is a distinct interleaving.
  * A lost update of two read-modify-write flows needs one preemption (C reads, D reads, ...), an
  * abort-and-retry race two; the bound 2 covers all orders of two flows' reads and EXECs.
  *
@@ -50,35 +51,43 @@ export async function exploreSchedules(base: Omit<RunRequest, "plan">, turn: Cli
       result,
     }));
   const runs: ExploredRun[] = [];
-  const queue = [""];
-  let started = 0;
-  await new Promise<void>((done) => {
-    let active = 0;
-    const pump = () => {
-      while (active < bounds.concurrency && queue.length > 0 && started < bounds.maxSchedules) {
-        const prefix = queue.shift()!;
-        started++;
-        active++;
-        void run(prefix)
-          .then((r) => {
-            runs.push(r);
-            queue.push(...branches(prefix, r.result.schedule?.steps ?? [], bounds.preemptions));
-          })
-          .finally(() => {
-            active--;
-            pump();
-          });
-      }
-      if (active === 0) done();
-    };
-    pump();
-  });
+  // Level by level, each level in a fixed order: the same schedules are explored every time,
+  // whichever run finishes first (and so where the cap cuts, and the verdict, never vary).
+  let level = [""];
+  let queue: string[] = [];
+  while (level.length > 0) {
+    const room = bounds.maxSchedules - runs.length;
+    const now = level.slice(0, Math.max(0, room));
+    queue = level.slice(now.length);
+    const done = await inBatches(now, bounds.concurrency, (prefix) => run(prefix));
+    runs.push(...done);
+    if (queue.length > 0) break;
+    level = done.flatMap((r) => branches(r.prefix, r.result.schedule?.steps ?? [], bounds.preemptions)).sort();
+    if (runs.length >= bounds.maxSchedules) {
+      queue = level;
+      break;
+    }
+  }
   const complete = queue.length === 0;
   const systematic = runs.length;
   // Seeded, so a check gives the same verdict every time; beyond the bound, any number of preemptions.
-  const random = await Promise.all(Array.from({ length: bounds.random }, (_, i) => run("", i + 1)));
+  const random = await inBatches(Array.from({ length: bounds.random }, (_, i) => i + 1), bounds.concurrency, (seed) => run("", seed));
   runs.push(...random);
   return { runs, summary: { systematic, complete, preemptions: bounds.preemptions, random: random.length, ms: Math.round(performance.now() - t0) } };
+}
+
+/** Runs `work` on every item, at most `limit` at once; results in the items' order. */
+async function inBatches<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
 }
 
 /** The prefixes to try next from a run started with `prefix`: each other lane at each choice point past it, within the bound. */
