@@ -40,8 +40,20 @@ test.describe("step mode, audience link and a second instance", () => {
   test("step A through WATCH and GET, B writes, EXEC aborts, the retry commits - live for the audience and across instances", async ({ page, browser, baseURL }) => {
     test.setTimeout(120_000);
     const runId = await startStepRun(page);
-    await expect(page.getByTestId("key-legend")).toContainText("Step A");
+    await expect(page.getByTestId("key-legend")).toContainText("Step the program");
     await expect(status(page)).toHaveAttribute("data-pause", "WATCH");
+    // One naming everywhere: the other client's letter is fixed from the start (the first lane),
+    // and the paused lane's letter is the one the status, the button and the outcome use.
+    await expect(page.getByTestId("other-writes")).toHaveAttribute("data-client", "A");
+    await expect(page.getByTestId("other-writes")).toContainText("A (other client) writes now");
+    await expect(page.getByTestId("key-legend")).toContainText("A (the other client) writes now");
+    const lane = (await page.getByTestId("step-a").getAttribute("data-client")) ?? "";
+    expect(lane).toMatch(/^[B-Z]$/);
+    await expect(status(page)).toContainText(`Paused before ${lane}'s WATCH`);
+    await expect(page.getByTestId("step-a")).toContainText(`Step ${lane} (program)`);
+    await expect(page.getByTestId("timeline-summary")).toContainText(`No transaction yet: ${lane}'s WATCH is next.`);
+    await expect(page.getByTitle("A: other client")).toBeVisible();
+    await expect(page.getByTitle(`${lane}: program`)).toBeVisible();
 
     const audienceCtx = await browser.newContext({ baseURL });
     const audience = await audienceCtx.newPage();
@@ -56,8 +68,8 @@ test.describe("step mode, audience link and a second instance", () => {
     await expect(status(page)).toHaveAttribute("data-pause", "MULTI");
     await expect(status(audience)).toHaveAttribute("data-pause", "MULTI");
 
-    await page.keyboard.press("b");
-    await expect(audience.getByTestId("event-log")).toContainText(/[A-Z] sends INCRBY balance:1 10/);
+    await page.keyboard.press("w");
+    await expect(audience.getByTestId("event-log")).toContainText("A sends INCRBY balance:1 10");
     await expect(status(page)).toHaveAttribute("data-pause", "MULTI");
 
     for (const next of ["SET", "EXEC"]) {
@@ -66,6 +78,7 @@ test.describe("step mode, audience link and a second instance", () => {
     }
     await page.keyboard.press("s");
     await expect(outcomes(page).first()).toHaveAttribute("data-outcome", "aborted");
+    await expect(outcomes(page).first()).toContainText(`${lane}'s EXEC: aborted`);
     await expect(outcomes(audience).first()).toHaveAttribute("data-outcome", "aborted");
     await expect(status(page)).toHaveAttribute("data-pause", "WATCH");
 
@@ -84,7 +97,13 @@ test.describe("step mode, audience link and a second instance", () => {
       await expect(outcomes(p).nth(1)).toHaveAttribute("data-outcome", "committed");
       await expect(status(p)).toHaveAttribute("data-result", "ok");
       await expect(p.getByTestId("final-values").locator('[data-key="balance:1"]')).toHaveAttribute("data-value", "160");
+      // The labels did not change when the run ended.
+      await expect(p.getByTitle("A: other client")).toBeVisible();
+      await expect(p.getByTitle(`${lane}: program`)).toBeVisible();
     }
+    // The audience page carries no presenter instructions.
+    await expect(audience.getByTestId("step-prose")).toHaveCount(0);
+    await expect(audience.getByTestId("key-legend")).toHaveCount(0);
 
     // Finished: replayable at its URL, with the step in the URL.
     await audience.goto(`/race/${runId}/watch?step=3`);
@@ -118,7 +137,7 @@ test("presenter mode: large type, prose hidden, keys documented; an unstepped ru
   await page.keyboard.press("p");
   await expect(page.getByTestId("race-room")).toHaveAttribute("data-presenting", "true");
   await expect(page.getByTestId("race-prose")).toHaveCount(0);
-  await expect(page.getByTestId("key-legend")).toContainText("writes now");
+  await expect(page.getByTestId("key-legend")).toContainText("(the other client) writes now");
   const size = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   expect(size).toBeGreaterThanOrEqual(20);
   await expect(page.getByTestId("run-error")).toContainText("Nobody stepped this run for 5 s", { timeout: 30_000 });
@@ -135,10 +154,13 @@ test("crowd: 50 clients on one key end with the exact value, and the chart shows
   await expect(final).toHaveAttribute("data-exact", "true", { timeout: 90_000 });
   await expect(final).toHaveAttribute("data-value", "50");
   await expect(page.getByTestId("crowd-table").locator("tbody tr")).toHaveCount(50);
+  // Compact lanes: all 50 clients readable at once, each with its attempts in order.
+  await expect(page.getByTestId("crowd-lanes").locator("li")).toHaveCount(50);
+  await expect(page.getByTestId("crowd-table")).toBeVisible();
 
   await page.goto("/race");
   await page.getByTestId("measure").click();
-  const rows = page.getByTestId("contention-table").locator("tbody tr");
+  const rows = page.getByTestId("contention-table").locator("tbody tr[data-clients]");
   await expect(rows).toHaveCount(6, { timeout: 150_000 });
   await expect(page.getByTestId("measure")).toBeEnabled({ timeout: 60_000 });
   const apc = await rows.evaluateAll((trs) => trs.map((tr) => [Number(tr.getAttribute("data-clients")), Number(tr.getAttribute("data-apc")), tr.getAttribute("data-exact")] as const));

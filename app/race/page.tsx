@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { cookies } from "next/headers";
 import { ContentionChart } from "@/components/race/contention-chart";
 import { StartForm, type UnitChoice } from "@/components/race/start-form";
@@ -22,10 +23,17 @@ export default async function RaceLabPage() {
       <div>
         <h1 className="text-3xl font-bold tracking-tight">Race lab</h1>
         <p className="mt-2 max-w-3xl text-slate-700 dark:text-slate-300">
-          Stage a race between a transaction (client A) and another client (B) against the real Redis, and show it live: step A command by command
-          and decide when B writes, stage conflicts on chosen attempts, let B write on a timer, or run the same transaction from a crowd of clients.
+          Stage a race between a program&apos;s transaction and another client against the real Redis, and show it live: step the program command by
+          command and decide when the other client writes, stage conflicts on chosen attempts, let it write on a timer, or run the same transaction from
+          a crowd of clients. Every client is a lane named by a letter (A, B, ...) in the order the run opens it; the buttons use the same letters.
         </p>
       </div>
+      <p className="max-w-3xl" data-testid="explorer-link">
+        Want to choose every interleaving yourself, undo it and share it as a link?{" "}
+        <Link href="/race/explore" className="font-medium text-blue-700 underline dark:text-blue-300">
+          Open the schedule explorer
+        </Link>
+      </p>
       <StartForm units={units} askKey={askKey} />
       <ContentionChart />
     </div>

@@ -2,6 +2,7 @@
 import { CheckCircle2, CircleAlert, Eye, XCircle } from "lucide-react";
 import type { GradeResult, GradeTest } from "@/lib/lessons/grade-types";
 import type { Trace } from "@/lib/trace";
+import { explorerHref } from "@/components/explorer/explore-href";
 
 const VERDICT = {
   pass: { icon: CheckCircle2, text: "All checks passed - this unit is done.", tone: "text-emerald-700 dark:text-emerald-300" },
@@ -10,7 +11,18 @@ const VERDICT = {
 } as const;
 
 /** The grader's verdict: one row per test, a failing test's scenario can be opened on the timeline. */
-export function CheckResults({ result, pending, onShowTrace }: { result: GradeResult | null; pending: boolean; onShowTrace: (trace: Trace, label: string, index: number) => void }) {
+export function CheckResults({
+  result,
+  pending,
+  onShowTrace,
+  source = "",
+}: {
+  result: GradeResult | null;
+  pending: boolean;
+  onShowTrace: (trace: Trace, label: string, index: number) => void;
+  /** The code that was checked: a failing schedule opens in the explorer with it. */
+  source?: string;
+}) {
   if (pending) {
     return (
       <section aria-live="polite" aria-busy="true" className="rounded-lg border border-slate-300 p-3 text-sm dark:border-slate-700" data-testid="check-results">
@@ -36,7 +48,7 @@ export function CheckResults({ result, pending, onShowTrace }: { result: GradeRe
       {result.tests.length > 0 && (
         <ol className="space-y-2">
           {result.tests.map((t, i) => (
-            <TestRow key={i} test={t} onShowTrace={(trace, label) => onShowTrace(trace, label, i)} />
+            <TestRow key={i} test={t} showMe={t.schedule && source ? explorerHref(result.unit, source, t.schedule) : null} onShowTrace={(trace, label) => onShowTrace(trace, label, i)} />
           ))}
         </ol>
       )}
@@ -44,7 +56,7 @@ export function CheckResults({ result, pending, onShowTrace }: { result: GradeRe
   );
 }
 
-function TestRow({ test, onShowTrace }: { test: GradeTest; onShowTrace: (trace: Trace, label: string) => void }) {
+function TestRow({ test, showMe, onShowTrace }: { test: GradeTest; showMe: string | null; onShowTrace: (trace: Trace, label: string) => void }) {
   const passed = test.status === "pass";
   const Icon = passed ? CheckCircle2 : test.status === "fail" ? XCircle : CircleAlert;
   return (
@@ -67,6 +79,15 @@ function TestRow({ test, onShowTrace }: { test: GradeTest; onShowTrace: (trace: 
             >
               <Eye aria-hidden className="h-3.5 w-3.5" /> Show this scenario on the timeline
             </button>
+          )}
+          {!passed && showMe && (
+            <a
+              href={showMe}
+              data-testid="show-me-schedule"
+              className="ml-2 inline-flex items-center gap-1 rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:border-slate-600 dark:hover:bg-slate-800"
+            >
+              Show me: step through this interleaving in the schedule explorer
+            </a>
           )}
         </div>
       </div>

@@ -143,7 +143,7 @@ export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: strin
         <div className="min-w-0 space-y-4 xl:min-h-0 xl:overflow-y-auto xl:pr-1" data-testid="outcome-panel">
           <ScenarioNotes scenarios={unit.scenarios} />
           <RunResult state={state} pending={pending} runs={finished} graded={unit.graded} expectedFinal={unit.expectedFinal} onShowLine={setHighlightLine} />
-          {unit.graded && <CheckResults result={checkResult} pending={checking} onShowTrace={(t, label, index) => setShown({ trace: t, label, index })} />}
+          {unit.graded && <CheckResults result={checkResult} pending={checking} source={checkedSource} onShowTrace={(t, label, index) => setShown({ trace: t, label, index })} />}
           {unit.hasSolution && <SolutionPanel slug={unit.slug} onUse={replaceCode} />}
         </div>
         <div className="min-w-0 xl:flex xl:min-h-0 xl:flex-col" data-testid="timeline-panel">

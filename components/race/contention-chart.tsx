@@ -84,6 +84,8 @@ export function ContentionChart() {
             </text>
           </g>
         ))}
+        <line x1={PAD.l} x2={PAD.l} y1={PAD.t} y2={H - PAD.b} className="stroke-current" />
+        <line x1={PAD.l} x2={W - PAD.r} y1={H - PAD.b} y2={H - PAD.b} className="stroke-current" />
         {CONTENTION_STEPS.map((k, i) => (
           <text key={k} x={x(i)} y={H - PAD.b + 16} textAnchor="middle" className="fill-current text-[11px]">
             {k}
@@ -126,6 +128,13 @@ export function ContentionChart() {
           </tr>
         </thead>
         <tbody>
+          {watch.length === 0 && (
+            <tr>
+              <td colSpan={6} className="px-2 py-1 text-slate-600 dark:text-slate-400">
+                {busy ? "Measuring..." : "No figures yet: press Measure now."}
+              </td>
+            </tr>
+          )}
           {watch.map((m) => {
             const a = atomic.find((p) => p.clients === m.clients);
             return (

@@ -1,4 +1,5 @@
 import { crowdStats } from "@/lib/race/stats";
+import { CrowdLanes } from "./crowd-lanes";
 import type { PublicRaceMeta } from "@/lib/race/meta";
 import type { StreamedResult } from "@/lib/race/streamed-result";
 import type { Trace } from "@/lib/trace";
@@ -8,7 +9,6 @@ export function CrowdPanel({ crowd, trace, result }: { crowd: NonNullable<Public
   const s = crowdStats(trace);
   const final = result?.finalState?.[crowd.key];
   const exact = final === String(crowd.expected);
-  const max = Math.max(1, s.maxAttempts);
   return (
     <section aria-labelledby="crowd-title" className="flex flex-col gap-3" data-testid="crowd-panel">
       <h2 id="crowd-title" className="text-xl font-semibold">
@@ -28,32 +28,28 @@ export function CrowdPanel({ crowd, trace, result }: { crowd: NonNullable<Public
           Final {crowd.key}: {typeof final === "string" ? final : "(missing)"} - expected {crowd.expected}: {exact ? "exact, no update was lost" : "NOT exact"}
         </p>
       )}
-      <div aria-hidden="true" className="flex h-40 items-end gap-px border-b border-slate-400" title="Attempts per client">
-        {s.clients.map((c) => (
-          <div key={c.client} className="flex-1 bg-blue-600 dark:bg-blue-400" style={{ height: `${(c.attempts / max) * 100}%` }} title={`${c.client}: ${c.attempts}`} />
-        ))}
-      </div>
-      <details>
-        <summary className="cursor-pointer">Attempts per client as a table</summary>
-        <table className="mt-2 text-sm" data-testid="crowd-table">
-          <thead>
+      <CrowdLanes trace={trace} />
+      <div className="max-h-72 overflow-auto rounded-md border border-slate-200 dark:border-slate-800">
+        <table className="w-full text-sm" data-testid="crowd-table">
+          <caption className="sr-only">Attempts per client</caption>
+          <thead className="sticky top-0 bg-white dark:bg-slate-950">
             <tr>
-              <th className="px-2 text-left">Client</th>
-              <th className="px-2 text-right">Attempts</th>
-              <th className="px-2 text-right">Committed</th>
+              <th scope="col" className="px-2 text-left">Client</th>
+              <th scope="col" className="px-2 text-right">Attempts</th>
+              <th scope="col" className="px-2 text-right">Committed</th>
             </tr>
           </thead>
           <tbody>
             {s.clients.map((c) => (
               <tr key={c.client}>
-                <td className="px-2 font-mono">{c.client}</td>
+                <th scope="row" className="px-2 text-left font-mono">{c.client}</th>
                 <td className="px-2 text-right tabular-nums">{c.attempts}</td>
                 <td className="px-2 text-right">{c.commits > 0 ? "yes" : "no"}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </details>
+      </div>
     </section>
   );
 }

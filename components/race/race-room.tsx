@@ -4,7 +4,7 @@
  * audience's read-only view of the same stream. A finished run is replayed from its stored trace.
  */
 import { clsx } from "clsx";
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { Timeline } from "@/components/timeline/timeline";
 import { Button } from "@/components/ui/button";
 import type { PublicRaceMeta } from "@/lib/race/meta";
@@ -13,6 +13,7 @@ import { describeOpponent } from "@/lib/race/plan";
 import type { StreamedResult } from "@/lib/race/streamed-result";
 import type { Trace } from "@/lib/trace";
 import { CrowdPanel } from "./crowd-panel";
+import { otherClientId, programLanes, withRoleLabels } from "./lane-names";
 import { KeyLegend, PresenterControls } from "./presenter-controls";
 import { EventLog, ExecOutcomes, RunStatus } from "./run-status";
 import { useHotkeys } from "./use-hotkeys";
@@ -39,7 +40,10 @@ export function RaceRoom({ meta, role, initial }: Props) {
   // The timeline reads ?step=N only on its first client render; during hydration it would see
   // the server's "no URL" and drop the step, so it mounts after hydration.
   const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
-  const { trace, result, state, received } = useRunStream(meta.runId, initial);
+  const stream = useRunStream(meta.runId, initial);
+  const { result, state, received } = stream;
+  const trace = useMemo(() => withRoleLabels(stream.trace), [stream.trace]);
+  const other = otherClientId(trace);
   const [presenting, setPresenting] = useState(false);
   const [copied, setCopied] = useState(false);
   const phase = runPhase(trace);
@@ -77,8 +81,8 @@ export function RaceRoom({ meta, role, initial }: Props) {
         <h1 className={clsx("font-bold tracking-tight", presenting ? "text-4xl" : "text-2xl")}>{meta.title}</h1>
         <span className="rounded-full border border-current px-2 py-0.5 text-sm">{MODE_LABEL[meta.mode]}</span>
         {meta.opponent && meta.mode !== "crowd" && (
-          <span className="text-sm">
-            Client B: <code className="font-mono">{describeOpponent(meta.opponent)}</code>
+          <span className="text-sm" data-testid="other-client">
+            {other ? `${other} (other client)` : "Other client"}: <code className="font-mono">{describeOpponent(meta.opponent)}</code>
           </span>
         )}
         <span className="ml-auto flex flex-wrap items-center gap-2">
@@ -93,26 +97,24 @@ export function RaceRoom({ meta, role, initial }: Props) {
             </>
           )}
           <Button onClick={() => setPresenting((v) => !v)} aria-pressed={presenting} aria-keyshortcuts="p" data-testid="presenter-toggle">
-            {presenting ? "Leave presenter mode" : "Presenter mode"} <kbd className="font-mono opacity-80">P</kbd>
+            {role === "audience" ? (presenting ? "Normal type" : "Large type") : presenting ? "Leave presenter mode" : "Presenter mode"}{" "}
+            <kbd className="font-mono opacity-80">P</kbd>
           </Button>
         </span>
       </header>
 
       {!presenting && (
         <div className="max-w-3xl text-slate-700 dark:text-slate-300" data-testid="race-prose">
-          {role === "audience" ? (
+          {role !== "presenter" ? (
             <p>You are watching this run live, read-only. Every command appears on the timeline as it happens.</p>
           ) : meta.mode === "step" ? (
-            <p>
-              The run pauses before each of A&apos;s commands. Step A through WATCH and GET, let B write, then step to EXEC: it comes back null (a WatchError)
-              and the code retries. A is the program (its connections are the first lanes), B is the other client (the last lane). Share the
-              audience link so students follow on their own screens.
+            <p data-testid="step-prose">
+              The run pauses before each command of the program{programLanes(trace) ? ` (lanes ${programLanes(trace)})` : ""}. Step it through WATCH and GET,
+              let {other ?? "the other client"} write, then step to EXEC: it comes back null (a WatchError) and the code retries. Share the audience link so
+              students follow on their own screens.
             </p>
           ) : (
             <p>The run plays by itself; the timeline grows as each command comes back from Redis.</p>
-          )}
-          {role === "viewer" && meta.mode === "step" && (
-            <p className="mt-2 text-sm">Controls are on the browser that started this run.</p>
           )}
         </div>
       )}
@@ -120,8 +122,14 @@ export function RaceRoom({ meta, role, initial }: Props) {
       <RunStatus trace={trace} result={result} state={state} />
       {controls && (
         <div className="flex flex-wrap items-start gap-8">
-          <PresenterControls runId={meta.runId} opponent={meta.opponent ? describeOpponent(meta.opponent) : ""} paused={phase.kind === "paused"} ended={ended} />
-          <KeyLegend />
+          <PresenterControls
+            runId={meta.runId}
+            opponent={meta.opponent ? describeOpponent(meta.opponent) : ""}
+            pausedClient={phase.kind === "paused" ? phase.client : null}
+            other={other}
+            ended={ended}
+          />
+          <KeyLegend other={other} />
         </div>
       )}
       {!controls && role !== "audience" && (
@@ -140,7 +148,14 @@ export function RaceRoom({ meta, role, initial }: Props) {
       )}
       {meta.crowd && <CrowdPanel crowd={meta.crowd} trace={trace} result={result} />}
       {result && <RunOutcome result={result} />}
-      {hydrated && <Timeline trace={trace.events.length ? trace : null} title="Timeline" />}
+      {hydrated && meta.mode === "crowd" ? (
+        <details data-testid="crowd-timeline">
+          <summary className="cursor-pointer font-medium">Every command, lane by lane ({trace.clients.length} lanes)</summary>
+          <Timeline trace={trace.events.length ? trace : null} title="Timeline" />
+        </details>
+      ) : (
+        hydrated && <Timeline trace={trace.events.length ? trace : null} title="Timeline" />
+      )}
     </div>
   );
 }

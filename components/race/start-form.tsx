@@ -15,9 +15,9 @@ export interface UnitChoice {
 }
 
 const MODES: Record<RaceMode, { label: string; hint: string }> = {
-  step: { label: "Step", hint: "The run pauses before each of A's commands; you step it and decide when B writes." },
-  staged: { label: "Staged", hint: "B writes right after A's read on the attempts you choose." },
-  live: { label: "Live", hint: "B writes N times, every T ms, while A runs." },
+  step: { label: "Step", hint: "The run pauses before each of the program's commands; you step it and decide when the other client writes." },
+  staged: { label: "Staged", hint: "The other client writes right after the program's read, on the attempts you choose." },
+  live: { label: "Live", hint: "The other client writes N times, every T ms, while the program runs." },
   crowd: { label: "Crowd", hint: `The same transaction run by K clients at once on one key (K up to ${MAX_CROWD}).` },
 };
 
@@ -104,7 +104,7 @@ export function StartForm({ units, askKey }: { units: UnitChoice[]; askKey: bool
       {isProgram && (
         <>
           <label className="flex flex-col gap-1">
-            <span className="font-medium">Program (client A)</span>
+            <span className="font-medium">Program</span>
             <select className={field} value={slug} onChange={(e) => pickUnit(e.target.value)} data-testid="unit-select">
               {units.map((u) => (
                 <option key={u.slug} value={u.slug}>
@@ -118,7 +118,7 @@ export function StartForm({ units, askKey }: { units: UnitChoice[]; askKey: bool
             <textarea className={`${field} h-64 font-mono text-sm`} value={source} onChange={(e) => setSource(e.target.value)} spellCheck={false} data-testid="race-source" />
           </label>
           <fieldset className="flex flex-wrap items-end gap-3">
-            <legend className="mb-1 font-medium">Client B writes</legend>
+            <legend className="mb-1 font-medium">The other client writes</legend>
             <label className="flex flex-col gap-1 text-sm">
               Command
               <select className={field} value={opponent.op} onChange={(e) => setOpponent({ ...opponent, op: e.target.value as Opponent["op"] })} data-testid="b-op">
@@ -153,7 +153,7 @@ export function StartForm({ units, askKey }: { units: UnitChoice[]; askKey: bool
       {mode === "live" && (
         <div className="flex flex-wrap gap-3">
           <label className="flex flex-col gap-1 text-sm">
-            B writes N times
+            The other client writes N times
             <input className={`${field} w-28`} type="number" min={1} max={500} value={times} onChange={(e) => setTimes(Number(e.target.value))} data-testid="live-times" />
           </label>
           <label className="flex flex-col gap-1 text-sm">

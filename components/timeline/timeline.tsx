@@ -21,7 +21,7 @@ import { eventKey } from "./row";
 import { buildRows } from "./rows";
 import { ScreenReaderList } from "./sr-list";
 import { StepControl } from "./step-control";
-import { Summary } from "./summary";
+import { pendingCommand, Summary } from "./summary";
 import { parseStep, useUrlStep, writeStep } from "./url-step";
 import { timelineKeyHandler } from "./timeline-keys";
 import { useLineRequest } from "./use-line-request";
@@ -197,7 +197,7 @@ function TimelineView({ trace, adoptUrl, onSelectLine, title, lineRequest, share
     <div className={clsx("flex min-w-0 flex-col gap-2", fit && "xl:min-h-0 xl:flex-1")} onKeyDown={onKeyDown} aria-label={title ?? "Transaction timeline"} role="group">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
         {title && <h3 className="text-sm font-semibold">{title}</h3>}
-        <Summary attempts={model.attempts} />
+        <Summary attempts={model.attempts} pending={pendingCommand(trace)} />
       </div>
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <StepControl step={step} total={total} onStep={goTo} />
@@ -242,3 +242,4 @@ function TimelineView({ trace, adoptUrl, onSelectLine, title, lineRequest, share
     </div>
   );
 }
+

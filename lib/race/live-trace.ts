@@ -8,8 +8,11 @@ import type { Trace, TraceClient, TraceEvent, TraceValue } from "../trace";
 
 export const emptyTrace = (): Trace => ({ version: 1, clients: [], events: [], truncated: false });
 
-/** The interference text starts with the plan client's id: "B sends INCRBY balance:1 7 (...)". */
-const PLAN_SENDS = /^([A-Z]\d*) sends /;
+/**
+ * The interference text starts with the plan client's id: "B sends INCRBY balance:1 7 (...)", or
+ * step mode's opening note "A is the other client: ..." (its letter is fixed before it writes).
+ */
+const PLAN_SENDS = /^([A-Z]\d*) (?:sends |is the other client)/;
 
 export function inferClients(events: readonly TraceEvent[], known: readonly TraceClient[] = []): TraceClient[] {
   const out = new Map(known.map((c) => [c.id, c]));
@@ -20,6 +23,8 @@ export function inferClients(events: readonly TraceEvent[], known: readonly Trac
       if (m) plan.add(m[1]!);
     }
   }
+  // Named before it sends anything (step mode): a lane from the start.
+  for (const id of plan) if (!out.has(id)) out.set(id, { id, label: "other client", origin: "plan" });
   for (const e of events) {
     if ((e.kind !== "command" && e.kind !== "pause") || out.has(e.client)) continue;
     const isPlan = plan.has(e.client);

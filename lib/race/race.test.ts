@@ -89,6 +89,13 @@ describe("live trace from streamed events", () => {
     expect(appendEvents(t, [], real).clients).toEqual(real);
   });
 
+  it("a step run names its other client before it writes: a lane, with its letter, from the first event", () => {
+    seq = 0;
+    const note: TraceEvent = { kind: "interference", seq: ++seq, at: 0, text: "A is the other client: it writes when the presenter says so." };
+    const pause: TraceEvent = { kind: "pause", seq: ++seq, at: 1, client: "B", name: "WATCH", args: ["k"], line: 5 };
+    expect(appendEvents(emptyTrace(), [note, pause]).clients.map((c) => [c.id, c.origin])).toEqual([["A", "plan"], ["B", "program"]]);
+  });
+
   it("knows when the run is paused before a command, running, or ended", () => {
     seq = 0;
     const pause: TraceEvent = { kind: "pause", seq: ++seq, at: 1, client: "A", name: "GET", args: ["k"], line: 4 };

@@ -6,6 +6,7 @@ import { KindBadge } from "@/components/lesson/kind-badge";
 import { Prose } from "@/components/lesson/prose";
 import type { WorkbenchUnit } from "@/components/lesson/types";
 import { Workbench } from "@/components/lesson/workbench";
+import { twoConcurrentCalls } from "@/components/explorer/program-variants";
 import { loadCourse, loadUnit } from "@/lib/lessons/loader";
 import { ALLOWED_API_DTS } from "@/lib/runner/allowlist/api-dts";
 
@@ -63,6 +64,14 @@ export default async function UnitPage({ params }: PageProps) {
         <div className="mt-6">
           <Hints hints={unit.hints} />
         </div>
+        {unit.kind === "exercise" && unit.solution && twoConcurrentCalls(unit.solution) && (
+          <p className="mt-6 text-sm" data-testid="explorer-link">
+            What if two calls run at once?{" "}
+            <Link href={`/race/explore?unit=${unit.slug}`} className="font-medium text-blue-700 underline dark:text-blue-300">
+              Interleave them yourself in the schedule explorer
+            </Link>
+          </p>
+        )}
         {next && (
           <p className="mt-8 border-t border-slate-200 pt-4 dark:border-slate-800">
             Next:{" "}

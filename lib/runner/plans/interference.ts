@@ -47,6 +47,12 @@ export class Interference {
   start(): void {
     const plan = this.deps.plan;
     if (plan?.kind === "writer") this.deps.track(() => runWriter(plan, this.deps, (w, why) => this.write(w, why)));
+    // Step mode: the presenter's buttons name the other client before it ever writes, so its
+    // letter is fixed now (the first lane) instead of after however many connections the program opened.
+    if (plan?.kind === "step") {
+      this.client = this.deps.openClient("other client (instructor)");
+      this.deps.recorder.interference(`${this.client.client.id} is the other client: it writes when the presenter says so.`);
+    }
   }
 
   /** A program connection began watching (its first WATCH since EXEC, DISCARD or UNWATCH). */

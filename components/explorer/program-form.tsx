@@ -1,0 +1,77 @@
+"use client";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { ExplorerProgram } from "./use-explorer";
+import { parseOtherCommands } from "./schedule-link";
+
+export interface UnitOption {
+  slug: string;
+  label: string;
+  /** The unit's explorer program (program-variants.ts). */
+  program: string;
+}
+
+const field = "rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900";
+
+/** Which program to interleave: a unit's, edited code, and optionally an other client's commands. */
+export function ProgramForm({ units, program, code, onChange }: { units: UnitOption[]; program: ExplorerProgram; code: string; onChange: (p: ExplorerProgram, code: string) => void }) {
+  const [slug, setSlug] = useState(program.unit);
+  const [text, setText] = useState(code);
+  const [other, setOther] = useState(program.otherText ?? "");
+  const unitProgram = (s: string) => units.find((u) => u.slug === s)?.program ?? "";
+  const apply = () => {
+    const commands = other.trim() ? parseOtherCommands(other) : [];
+    onChange(
+      {
+        unit: slug,
+        ...(text !== unitProgram(slug) ? { source: text } : {}),
+        ...(commands.length ? { other: commands.map((c) => ({ name: c.name, args: c.args })), otherText: other.trim() } : {}),
+      },
+      text,
+    );
+  };
+  return (
+    <details className="rounded-lg border border-slate-200 p-3 dark:border-slate-800" data-testid="program-form">
+      <summary className="cursor-pointer font-medium">The program and the other clients</summary>
+      <form
+        className="mt-3 flex flex-col gap-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply();
+        }}
+      >
+        <label className="flex flex-col gap-1 text-sm">
+          Unit (its setup, and its program with the call made twice at once)
+          <select
+            className={field}
+            value={slug}
+            onChange={(e) => {
+              setSlug(e.target.value);
+              setText(unitProgram(e.target.value));
+            }}
+            data-testid="explore-unit"
+          >
+            {units.map((u) => (
+              <option key={u.slug} value={u.slug}>
+                {u.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          Code (edit or paste your own)
+          <textarea className={`${field} h-56 font-mono text-sm`} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} data-testid="explore-source" />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          An other client&apos;s commands, one step each, separated by ; (it becomes lane A), e.g. <code className="font-mono">INCRBY likes:99 10</code>
+          <input className={`${field} font-mono`} value={other} onChange={(e) => setOther(e.target.value)} data-testid="explore-other" />
+        </label>
+        <div>
+          <Button type="submit" variant="primary" data-testid="explore-apply">
+            Start over with this program
+          </Button>
+        </div>
+      </form>
+    </details>
+  );
+}
