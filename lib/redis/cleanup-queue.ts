@@ -8,10 +8,16 @@
  * If a batch never reaches Redis, its runs stay registered and the janitor cleans up after them.
  * A process about to exit (the CLI) calls drain(): it waits for drops still being worked out
  * (`later`) and sends everything.
+ *
+ * On a cluster nothing rides along (a run's connection reaches only its own slot's master):
+ * each run's keys and user are dropped on the master of its slot, and the registry entries of
+ * the runs whose drop succeeded are removed afterwards in one ZREM.
  */
-import type Redis from "ioredis";
 import type { ChainableCommander } from "ioredis";
+import { RUN_REGISTRY_KEY } from "./namespace";
 import { unregisterRun } from "./janitor";
+import { isCluster, type ServiceRedis } from "./service-client";
+import { runMaster } from "./slots";
 
 export interface NamespaceDrop {
   runId: string;
@@ -34,7 +40,7 @@ export class CleanupQueue {
   /** Drops not known yet (a run's connections are still being handed back). */
   private readonly coming = new Set<Promise<void>>();
 
-  constructor(private readonly service: Redis) {}
+  constructor(private readonly service: ServiceRedis) {}
 
   add(drop: NamespaceDrop): void {
     this.pending.push(drop);
@@ -71,9 +77,33 @@ export class CleanupQueue {
 
   /** Sends whatever is queued now. */
   async flush(): Promise<void> {
+    if (isCluster(this.service)) return this.flushByNode();
     const p = this.service.pipeline();
     this.drainInto(p);
     if (p.length > 0) await p.exec();
+  }
+
+  /** The cluster's flush: per run on its master; a run whose master is not known or failed stays registered. */
+  private async flushByNode(): Promise<void> {
+    const cluster = this.service;
+    if (!isCluster(cluster)) return;
+    const dropped = await Promise.all(
+      this.take().map(async (d) => {
+        const node = runMaster(cluster, d.runId);
+        if (!node) return undefined;
+        const p = node.pipeline();
+        if (d.keys.length > 0) p.unlink(...d.keys);
+        if (d.user) p.acl("DELUSER", d.user);
+        if (p.length === 0) return d.unregister ? d.runId : undefined;
+        // UNLINK must have worked (a MOVED means the keys are elsewhere now); a failed DELUSER is
+        // ACL being off, nothing to undo - as on one server.
+        const res = await p.exec().catch(() => null);
+        const unlinked = d.keys.length === 0 || (res?.[0] !== undefined && res[0][0] === null);
+        return unlinked && d.unregister ? d.runId : undefined;
+      }),
+    );
+    const ids = dropped.filter((id): id is string => id !== undefined);
+    if (ids.length > 0) await cluster.zrem(RUN_REGISTRY_KEY, ...ids);
   }
 
   private take(): NamespaceDrop[] {
