@@ -5,14 +5,14 @@
 // Left out, each for a reason of its own (they run in the single-server `unit` stage):
 // - lib/runner/redis-full.test.ts, lib/runner/bounds-oom.test.ts: a tiny maxmemory on one server.
 // - lib/runner/isolation.test.ts, lib/runner/limits/bounds-replies.test.ts, lib/runner/cli.test.ts,
-//   lib/runner/outage.test.ts: connect to REDIS_URL themselves (a run user's own connection, a
-//   server they stop), which is one server by design.
+//   lib/runner/outage.test.ts, lib/runner/limits/bounds.test.ts: connect to REDIS_URL themselves
+//   (a run user's own connection, a server they stop, MONITOR of what a run sent), which is one
+//   server by design.
 // - lib/race-stream/stream.int.test.ts, lib/race/*.int.test.ts: talk to REDIS_URL directly.
 export const CLUSTER_STAGE_FILES = [
   "test/cluster/",
   "lib/runner/security.test.ts",
   "lib/runner/limits/limits.test.ts",
-  "lib/runner/limits/bounds.test.ts",
   "lib/runner/plans/plans.test.ts",
   "lib/runner/bounded-results.test.ts",
   "lib/runner/units.test.ts",

@@ -39,6 +39,8 @@ export class CleanupQueue {
   private timer?: NodeJS.Timeout;
   /** Drops not known yet (a run's connections are still being handed back). */
   private readonly coming = new Set<Promise<void>>();
+  /** Cluster flushes still being answered (their ZREM follows their nodes' replies). */
+  private readonly flushing = new Set<Promise<void>>();
 
   constructor(private readonly service: ServiceRedis) {}
 
@@ -57,10 +59,11 @@ export class CleanupQueue {
     void p.finally(() => this.coming.delete(p));
   }
 
-  /** Waits for every drop still coming, then sends everything queued. */
+  /** Waits for every drop still coming, then sends everything queued, and waits for flushes under way. */
   async drain(): Promise<void> {
     while (this.coming.size > 0) await Promise.all(this.coming);
     await this.flush();
+    while (this.flushing.size > 0) await Promise.all(this.flushing);
   }
 
   /** Moves everything queued onto a pipeline that is about to be sent; returns how many commands. */
@@ -77,7 +80,12 @@ export class CleanupQueue {
 
   /** Sends whatever is queued now. */
   async flush(): Promise<void> {
-    if (isCluster(this.service)) return this.flushByNode();
+    if (isCluster(this.service)) {
+      const p = this.flushByNode();
+      this.flushing.add(p);
+      void p.catch(() => {}).finally(() => this.flushing.delete(p));
+      return p;
+    }
     const p = this.service.pipeline();
     this.drainInto(p);
     if (p.length > 0) await p.exec();

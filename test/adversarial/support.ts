@@ -82,9 +82,14 @@ export async function observe<T>(work: () => Promise<T>): Promise<Observed<T>> {
   }
 }
 
+/**
+ * used_memory without what replication holds (a cluster's masters feed replicas: the backlog and
+ * the replicas' output buffers grow with any write, not with what a run keeps; 0 on one server).
+ */
 async function usedMemory(nodes: Redis[]): Promise<number> {
   const infos = await Promise.all(nodes.map((n) => n.info("memory")));
-  return infos.reduce((sum, info) => sum + Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0), 0);
+  const field = (info: string, name: string) => Number(new RegExp(`^${name}:(\\d+)`, "m").exec(info)?.[1] ?? 0);
+  return infos.reduce((sum, info) => sum + field(info, "used_memory") - field(info, "mem_clients_slaves") - field(info, "mem_replication_backlog"), 0);
 }
 
 type SlowEntry = [number, number, number, string[], ...unknown[]];
