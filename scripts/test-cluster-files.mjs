@@ -9,13 +9,15 @@
 //   (a run user's own connection, a server they stop, MONITOR of what a run sent), which is one
 //   server by design.
 // - lib/race-stream/stream.int.test.ts, lib/race/*.int.test.ts: talk to REDIS_URL directly.
+// - lib/runner/units.test.ts: for CI time (~100 s, mostly starting the CLI with tsx); the lessons'
+//   runs are graded here by lib/lessons/grade.test.ts, and the CLI on a cluster by
+//   test/adversarial/cli-cleanup.test.ts.
 export const CLUSTER_STAGE_FILES = [
   "test/cluster/",
   "lib/runner/security.test.ts",
   "lib/runner/limits/limits.test.ts",
   "lib/runner/plans/plans.test.ts",
   "lib/runner/bounded-results.test.ts",
-  "lib/runner/units.test.ts",
   "lib/lessons/grade.test.ts",
   "test/adversarial/",
 ];

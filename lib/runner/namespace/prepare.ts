@@ -36,6 +36,8 @@ export function prepareNamespace(
   user?: RunUser,
 ): { primed: Promise<Redis>; ready: Promise<void> } {
   const registered = env.cluster ? registerRun(env.service.pipeline(), runId, Date.now(), wallMs).exec().then(firstFailure) : Promise.resolve();
+  // Awaited only once a connection is lent; if none can be, its failure is the run's anyway.
+  registered.catch(() => {});
   const sent = env.pool.acquire().then(async (redis) => {
     // Built before the run's key prefix is set on the connection: these keys are already full.
     const p = redis.pipeline();
