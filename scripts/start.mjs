@@ -47,13 +47,14 @@ if (stale) {
   step("Building the app (about 20 s)", process.execPath, [nextBin, "build"]);
 }
 
-const { redisForThisProcess } = await import("./redis-server.mjs");
-const redis = await redisForThisProcess();
+// PLAYGROUND_REDIS=cluster: a local Redis Cluster (REDIS_CLUSTER_NODES) instead of one server.
+const { redisTargetForThisProcess } = await import("./redis-target.mjs");
+const redis = await redisTargetForThisProcess();
 
 // Own process group, so stopping it also stops any worker Next.js forks.
 const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", host], {
   stdio: ["ignore", "pipe", "inherit"],
-  env: { ...env, REDIS_URL: redis.url, PORT: String(port) },
+  env: { ...env, ...redis.env, PORT: String(port) },
   detached: true,
 });
 
@@ -86,7 +87,7 @@ server.stdout.on("data", async (chunk) => {
   if (announced || !/ready/i.test(text)) return;
   announced = true;
   const healthy = await waitForHealthy();
-  if (!healthy) console.warn(`Redis at ${redis.url} is not answering yet; runs will report that until it does.`);
+  if (!healthy) console.warn(`Redis (${redis.describe}) is not answering yet; runs will report that until it does.`);
   console.log(`\nPlayground ready at http://${host}:${port}\nPress Ctrl+C to stop.`);
 });
 

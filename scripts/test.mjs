@@ -3,11 +3,16 @@
 // app and runs the Playwright suite in Debian's Chromium. Ends with "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, mkdirSync } from "node:fs";
-import { redisForThisProcess } from "./redis-server.mjs";
+import { redisTargetForThisProcess } from "./redis-target.mjs";
+import { CLUSTER_STAGE_FILES } from "./test-cluster-files.mjs";
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PATH: `${process.cwd()}/node_modules/.bin:${process.env.PATH}` };
 const only = process.argv.slice(2); // e.g. `npm test -- unit` or `npm test -- e2e`
-const want = (stage) => only.length === 0 || only.includes(stage);
+// `npm test -- cluster` (or PLAYGROUND_REDIS=cluster npm test): against a local Redis Cluster.
+if (only.includes("cluster")) process.env.PLAYGROUND_REDIS = "cluster";
+const onCluster = process.env.PLAYGROUND_REDIS === "cluster";
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PATH: `${process.cwd()}/node_modules/.bin:${process.env.PATH}` };
+// On a cluster the `cluster` stage takes the place of the single-server vitest and browser stages.
+const want = (stage) => (only.length === 0 ? (onCluster ? stage !== "unit" && stage !== "e2e" : stage !== "cluster") : only.includes(stage));
 
 function run(label, cmd, args, extraEnv = {}) {
   console.log(`\n=== ${label}: ${cmd} ${args.join(" ")}`);
@@ -41,8 +46,18 @@ if (want("static")) {
   ok = run("lint", "eslint", [".", "--max-warnings", "0"]) && ok;
 }
 
-const redis = await redisForThisProcess();
-const redisEnv = { REDIS_URL: redis.url };
+const redis = await redisTargetForThisProcess();
+const redisEnv = redis.env;
+
+if (want("cluster")) {
+  const report = "test-results/vitest-cluster.json";
+  ok = run("on a Redis Cluster (vitest)", "vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...CLUSTER_STAGE_FILES], redisEnv) && ok;
+  if (existsSync(report)) {
+    const r = JSON.parse(readFileSync(report, "utf8"));
+    passed += r.numPassedTests ?? 0;
+    failed += (r.numFailedTests ?? 0) + (r.numTotalTests === 0 ? 1 : 0);
+  } else failed += 1;
+}
 
 if (want("unit")) {
   const report = "test-results/vitest.json";

@@ -1,7 +1,8 @@
 // Runs a command with REDIS_URL set: the caller's, or a local redis-server for its lifetime.
+// With PLAYGROUND_REDIS=cluster: REDIS_CLUSTER_NODES instead, the caller's or a local cluster.
 //   node scripts/with-redis.mjs [--quiet] -- <command> [args...]
 import { spawn } from "node:child_process";
-import { redisForThisProcess } from "./redis-server.mjs";
+import { redisTargetForThisProcess } from "./redis-target.mjs";
 
 const argv = process.argv.slice(2);
 const quiet = argv[0] === "--quiet";
@@ -11,10 +12,10 @@ if (cmd.length === 0) {
   console.error("usage: node scripts/with-redis.mjs [--quiet] -- <command> [args...]");
   process.exit(2);
 }
-const redis = await redisForThisProcess({ quiet });
+const redis = await redisTargetForThisProcess({ quiet });
 const child = spawn(cmd[0], cmd.slice(1), {
   stdio: "inherit",
-  env: { ...process.env, REDIS_URL: redis.url, PATH: `${process.cwd()}/node_modules/.bin:${process.env.PATH}` },
+  env: { ...process.env, ...redis.env, PATH: `${process.cwd()}/node_modules/.bin:${process.env.PATH}` },
 });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", async (code, signal) => {

@@ -10,6 +10,16 @@ export const REDIS_DOWN: PlaygroundError<"redis_unavailable"> = {
   message: "The playground can't reach its Redis server right now, so your program could not run to the end. This isn't a problem with your code - try again in a moment.",
 };
 
+/**
+ * On a Redis Cluster: the master holding the run's slot went away or handed the slot on (a
+ * failover, a moved slot) while the run used it. The run's connections can't follow (its WATCH
+ * would be lost), so it ends and its leftovers are dropped.
+ */
+export const REDIS_NODE_LOST: PlaygroundError<"redis_unavailable"> = {
+  code: "redis_unavailable",
+  message: "The Redis server holding your run's data went away while your program ran (the playground's Redis is switching to a standby), so nothing of this run was kept. This isn't a problem with your code - run it again in a few seconds.",
+};
+
 export const REDIS_FULL: PlaygroundError<"redis_full"> = {
   code: "redis_full",
   message: "The playground's Redis is full right now, so your program could not run to the end. This isn't a problem with your code - it frees up by itself, try again in a minute.",

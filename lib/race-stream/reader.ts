@@ -1,5 +1,5 @@
 /** The reading side: a run's entries, parsed, and its stored result. */
-import type Redis from "ioredis";
+import type { ServiceRedis } from "../redis/service-client";
 import type { TraceEvent } from "../trace";
 import { parseStreamedEvent, streamKeys } from "./protocol";
 
@@ -30,7 +30,7 @@ export interface ReadOptions {
 }
 
 /** The entries after `after` ("0" for all). */
-export async function readEntries(conn: Redis, runId: string, after: string, opts: ReadOptions): Promise<StreamEntry[]> {
+export async function readEntries(conn: ServiceRedis, runId: string, after: string, opts: ReadOptions): Promise<StreamEntry[]> {
   const { events } = streamKeys(runId);
   if (opts.blockMs === undefined) return ((await conn.xrange(events, `(${after}`, "+", "COUNT", opts.count)) as RawEntry[]).map(toEntry);
   const res = (await conn.xread("COUNT", opts.count, "BLOCK", opts.blockMs, "STREAMS", events, after)) as [string, RawEntry[]][] | null;
@@ -38,11 +38,11 @@ export async function readEntries(conn: Redis, runId: string, after: string, opt
 }
 
 /** True once the run has ended: its result is stored. */
-export async function runHasEnded(redis: Redis, runId: string): Promise<boolean> {
+export async function runHasEnded(redis: ServiceRedis, runId: string): Promise<boolean> {
   return (await redis.exists(streamKeys(runId).result)) === 1;
 }
 
 /** The stored result's JSON (null while the run is going, or after it expired). */
-export function readStoredResult(redis: Redis, runId: string): Promise<string | null> {
+export function readStoredResult(redis: ServiceRedis, runId: string): Promise<string | null> {
   return redis.get(streamKeys(runId).result);
 }

@@ -1,5 +1,5 @@
 /** The writing side: the engine's sink for a streamed run, and the end of a run that never started. */
-import type Redis from "ioredis";
+import type { ServiceRedis } from "../redis/service-client";
 import type { ChainableCommander } from "ioredis";
 import type { EndEvent, RunStatus, Trace, TraceEvent } from "../trace";
 import { EVENT_FIELD, STREAM_MAX_ENTRIES, STREAM_TTL_S, streamedEvent, streamKeys } from "./protocol";
@@ -11,7 +11,7 @@ const append = (p: ChainableCommander, events: string, e: TraceEvent) =>
  * Publishes events to the run's stream as they happen, and at the end the result for replay.
  * `close` takes the result already bounded (lib/runner/bound-result.ts): this layer stores text.
  */
-export function streamWriter(service: Redis, runId: string) {
+export function streamWriter(service: ServiceRedis, runId: string) {
   const keys = streamKeys(runId);
   let first = true;
   const push = (e: TraceEvent) => {
@@ -39,7 +39,7 @@ export interface FinishedRun {
  * opened its stream: publish its end and result, so viewers are told instead of waiting forever.
  * Does nothing when the result is already stored. Returns whether it published.
  */
-export async function publishUnlessStored(redis: Redis, run: FinishedRun, resultJson: string): Promise<boolean> {
+export async function publishUnlessStored(redis: ServiceRedis, run: FinishedRun, resultJson: string): Promise<boolean> {
   const keys = streamKeys(run.runId);
   if (await redis.exists(keys.result)) return false;
   const end: TraceEvent = run.trace.events.findLast((e): e is EndEvent => e.kind === "end") ?? {

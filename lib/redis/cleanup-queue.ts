@@ -8,10 +8,16 @@
  * If a batch never reaches Redis, its runs stay registered and the janitor cleans up after them.
  * A process about to exit (the CLI) calls drain(): it waits for drops still being worked out
  * (`later`) and sends everything.
+ *
+ * On a cluster nothing rides along (a run's connection reaches only its own slot's master):
+ * each run's keys and user are dropped on the master of its slot, and the registry entries of
+ * the runs whose drop succeeded are removed afterwards in one ZREM.
  */
-import type Redis from "ioredis";
 import type { ChainableCommander } from "ioredis";
+import { RUN_REGISTRY_KEY } from "./namespace";
 import { unregisterRun } from "./janitor";
+import { isCluster, type ServiceRedis } from "./service-client";
+import { runMaster } from "./slots";
 
 export interface NamespaceDrop {
   runId: string;
@@ -33,8 +39,10 @@ export class CleanupQueue {
   private timer?: NodeJS.Timeout;
   /** Drops not known yet (a run's connections are still being handed back). */
   private readonly coming = new Set<Promise<void>>();
+  /** Cluster flushes still being answered (their ZREM follows their nodes' replies). */
+  private readonly flushing = new Set<Promise<void>>();
 
-  constructor(private readonly service: Redis) {}
+  constructor(private readonly service: ServiceRedis) {}
 
   add(drop: NamespaceDrop): void {
     this.pending.push(drop);
@@ -51,10 +59,11 @@ export class CleanupQueue {
     void p.finally(() => this.coming.delete(p));
   }
 
-  /** Waits for every drop still coming, then sends everything queued. */
+  /** Waits for every drop still coming, then sends everything queued, and waits for flushes under way. */
   async drain(): Promise<void> {
     while (this.coming.size > 0) await Promise.all(this.coming);
     await this.flush();
+    while (this.flushing.size > 0) await Promise.all(this.flushing);
   }
 
   /** Moves everything queued onto a pipeline that is about to be sent; returns how many commands. */
@@ -71,9 +80,38 @@ export class CleanupQueue {
 
   /** Sends whatever is queued now. */
   async flush(): Promise<void> {
+    if (isCluster(this.service)) {
+      const p = this.flushByNode();
+      this.flushing.add(p);
+      void p.catch(() => {}).finally(() => this.flushing.delete(p));
+      return p;
+    }
     const p = this.service.pipeline();
     this.drainInto(p);
     if (p.length > 0) await p.exec();
+  }
+
+  /** The cluster's flush: per run on its master; a run whose master is not known or failed stays registered. */
+  private async flushByNode(): Promise<void> {
+    const cluster = this.service;
+    if (!isCluster(cluster)) return;
+    const dropped = await Promise.all(
+      this.take().map(async (d) => {
+        const node = runMaster(cluster, d.runId);
+        if (!node) return undefined;
+        const p = node.pipeline();
+        if (d.keys.length > 0) p.unlink(...d.keys);
+        if (d.user) p.acl("DELUSER", d.user);
+        if (p.length === 0) return d.unregister ? d.runId : undefined;
+        // UNLINK must have worked (a MOVED means the keys are elsewhere now); a failed DELUSER is
+        // ACL being off, nothing to undo - as on one server.
+        const res = await p.exec().catch(() => null);
+        const unlinked = d.keys.length === 0 || (res?.[0] !== undefined && res[0][0] === null);
+        return unlinked && d.unregister ? d.runId : undefined;
+      }),
+    );
+    const ids = dropped.filter((id): id is string => id !== undefined);
+    if (ids.length > 0) await cluster.zrem(RUN_REGISTRY_KEY, ...ids);
   }
 
   private take(): NamespaceDrop[] {

@@ -1,4 +1,4 @@
-import Redis from "ioredis";
+import Redis, { type RedisOptions } from "ioredis";
 import { RUN_CONNECTION_OPTIONS } from "./config";
 import { RedisUnavailableError } from "./errors";
 
@@ -6,13 +6,19 @@ import { RedisUnavailableError } from "./errors";
  * Warm connections for learner runs (a fresh TCP + HELLO costs about as much as the whole
  * balance example). A connection is lent to exactly one run at a time and comes back with its
  * WATCH released and authenticated as the base user; a broken one is dropped, never reused.
+ * One pool per server: on a cluster, one per master (see run-pools.ts).
  */
 export class ConnectionPool {
   private idle: Redis[] = [];
 
+  /**
+   * `server`: a redis:// URL, or a node's options (host, port, credentials). `onLost` is told
+   * when a connection could not be opened or closed under a run (a cluster refreshes its slot map).
+   */
   constructor(
-    private readonly url: string,
+    private readonly server: string | RedisOptions,
     private readonly maxIdle = 64,
+    private readonly onLost: () => void = () => {},
   ) {}
 
   async acquire(): Promise<Redis> {
@@ -30,23 +36,32 @@ export class ConnectionPool {
     else c.disconnect();
   }
 
+  /** Closes the idle connections (a pool for a node that is no longer a master). */
+  close(): void {
+    for (const c of this.idle.splice(0)) c.disconnect();
+  }
+
   private open(): Promise<Redis> {
-    const c = new Redis(this.url, RUN_CONNECTION_OPTIONS);
+    const c = typeof this.server === "string" ? new Redis(this.server, RUN_CONNECTION_OPTIONS) : new Redis({ ...this.server, ...RUN_CONNECTION_OPTIONS });
     return new Promise((resolve, reject) => {
       const fail = (err: Error) => {
         c.removeListener("ready", ok);
         c.disconnect();
+        this.onLost();
         reject(new RedisUnavailableError(err.message));
       };
+      const ended = () => fail(new Error("connection closed"));
       const ok = () => {
         c.removeListener("error", fail);
+        c.removeListener("end", ended);
         // Later errors surface on the command that hit them; the listener keeps them off stderr.
         c.on("error", () => {});
+        c.once("error", () => this.onLost());
         resolve(c);
       };
       c.once("ready", ok);
       c.once("error", fail);
-      c.once("end", () => fail(new Error("connection closed")));
+      c.once("end", ended);
     });
   }
 }

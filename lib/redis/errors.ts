@@ -26,8 +26,20 @@ export function isReplyError(err: unknown): err is Error {
   return err instanceof Error && err.name === "ReplyError";
 }
 
-/** What an ioredis call rejected with, as one of the two kinds: a ReplyError stays as it is. */
+/**
+ * Cluster replies that mean the slot is not (or no longer) served on this connection's node:
+ * moved or moving (MOVED, ASK), a failover under way (TRYAGAIN, CLUSTERDOWN), or the node is a
+ * replica now (READONLY). A run's connection can't follow them - its WATCH stays behind - so
+ * they count as the connection lost. A single server never sends them to a run.
+ */
+const SLOT_GONE = /^(MOVED|ASK|TRYAGAIN|CLUSTERDOWN|READONLY) /;
+
+/**
+ * What an ioredis call rejected with, as one of the two kinds: a ReplyError stays as it is,
+ * except a cluster's "slot not here", which is the connection's failure.
+ */
 export function asRedisFailure(err: unknown): Error {
+  if (isReplyError(err) && SLOT_GONE.test(err.message)) return new RedisConnectionLost(err);
   return isReplyError(err) || err instanceof RedisConnectionLost || err instanceof RedisUnavailableError ? err : new RedisConnectionLost(err);
 }
 

@@ -14,12 +14,16 @@
  *
  * Leftovers of runs that are not registered at all (a registration Redis refused, a key the
  * run's cleanup did not know of) are found by the OrphanSweeper (./orphans.ts), on the same tick.
+ *
+ * On a cluster the registry is one key (on one master), while keys and users are per node: the
+ * keyspace pass and the DELUSERs go over every master, each master's keys UNLINKed on it.
  */
 import type Redis from "ioredis";
 import type { ChainableCommander } from "ioredis";
 import { runUsername } from "./acl";
 import { keyPrefix, RUN_ID_PATTERN, RUN_REGISTRY_KEY } from "./namespace";
 import { OrphanSweeper } from "./orphans";
+import { masters, type ServiceRedis } from "./service-client";
 
 // Its home is namespace.ts (with the other key names); importers of the janitor find it here too.
 export { RUN_REGISTRY_KEY } from "./namespace";
@@ -58,7 +62,7 @@ export function unregisterRun(pipeline: ChainableCommander, runId: string): Chai
  * then their registry entry. Returns how many runs this sweep removed from the registry.
  * Throws when Redis is unreachable; whatever was not finished is retried by the next sweep.
  */
-export async function sweepExpiredRuns(service: Redis, now = Date.now()): Promise<number> {
+export async function sweepExpiredRuns(service: ServiceRedis, now = Date.now()): Promise<number> {
   const due = await service.zrangebyscore(RUN_REGISTRY_KEY, "-inf", `(${now}`, "LIMIT", 0, SWEEP_BATCH);
   if (due.length === 0) return 0;
   // Only a well-formed id ever reaches a key pattern or a user name; anything else is just dropped.
@@ -67,15 +71,20 @@ export async function sweepExpiredRuns(service: Redis, now = Date.now()): Promis
   if (malformed.length > 0) await service.zrem(RUN_REGISTRY_KEY, ...malformed);
   if (ids.size === 0) return 0;
 
-  await unlinkLearnerKeys(service, ids);
-  const users = service.pipeline();
-  for (const id of ids) users.acl("DELUSER", runUsername(id));
-  // A failed DELUSER (ACL off or forbidden for us) is a result here, not a throw: nothing to undo.
-  await users.exec();
+  const nodes = masters(service);
+  // Unregistering runs whose keys were never looked for would leave them for good.
+  if (nodes.length === 0) throw new Error("no Redis master known yet");
+  for (const node of nodes) {
+    await unlinkLearnerKeys(node, ids);
+    const users = node.pipeline();
+    for (const id of ids) users.acl("DELUSER", runUsername(id));
+    // A failed DELUSER (ACL off or forbidden for us) is a result here, not a throw: nothing to undo.
+    await users.exec();
+  }
   return service.zrem(RUN_REGISTRY_KEY, ...ids);
 }
 
-/** One pass over the keyspace, whatever the number of runs; UNLINKs each page's matches. */
+/** One pass over one server's keyspace, whatever the number of runs; UNLINKs each page's matches. */
 async function unlinkLearnerKeys(service: Redis, ids: ReadonlySet<string>): Promise<void> {
   const [only] = ids;
   const match = ids.size === 1 && only ? `${keyPrefix(only)}*` : "{r:*}:*";
@@ -93,7 +102,7 @@ async function unlinkLearnerKeys(service: Redis, ids: ReadonlySet<string>): Prom
  * then a bounded slice of orphans. Errors are swallowed (Redis may be down; the next tick
  * retries) and ticks never overlap. Returns a stop function.
  */
-export function startJanitor(service: Redis, everyMs = 60_000): () => void {
+export function startJanitor(service: ServiceRedis, everyMs = 60_000): () => void {
   let sweeping = false;
   const orphans = new OrphanSweeper(service);
   const timer = setInterval(() => {

@@ -14,10 +14,16 @@
  *
  * Bounded per sweep: SCAN pages of SCAN_COUNT, at most PAGES_PER_SWEEP pages (the cursor is kept,
  * so the next sweep continues where this one stopped), at most USERS_PER_SWEEP users deleted.
+ *
+ * On a cluster keys and ACL users are per node: every master is scanned (a cursor each, the
+ * page bound per master) and asked for its users, and a user is deleted on the masters that
+ * have it. The registry is one key, asked through the Cluster client.
  */
 import type Redis from "ioredis";
 import { runUsername } from "./acl";
 import { RUN_ID_PATTERN, RUN_REGISTRY_KEY } from "./namespace";
+import { masters, type ServiceRedis } from "./service-client";
+import { nodeKey } from "./slots";
 
 export const SCAN_COUNT = 1000;
 export const PAGES_PER_SWEEP = 10;
@@ -38,22 +44,27 @@ export interface OrphanSweep {
 }
 
 export class OrphanSweeper {
-  private cursor = "0";
+  /** Where each server's SCAN goes on ("host:port" -> cursor). */
+  private readonly cursors = new Map<string, string>();
   /** Unregistered run users and when a sweep first saw them so. */
   private readonly suspects = new Map<string, number>();
 
-  constructor(private readonly service: Redis) {}
+  constructor(private readonly service: ServiceRedis) {}
 
   async sweep(now = Date.now()): Promise<OrphanSweep> {
-    return { keys: await this.sweepKeys(), users: await this.sweepUsers(now) };
+    const nodes = masters(this.service);
+    let keys = 0;
+    for (const node of nodes) keys += await this.sweepKeys(node);
+    return { keys, users: await this.sweepUsers(nodes, now) };
   }
 
-  /** Up to PAGES_PER_SWEEP SCAN pages from where the last sweep stopped. */
-  private async sweepKeys(): Promise<number> {
+  /** Up to PAGES_PER_SWEEP SCAN pages of one server from where the last sweep stopped. */
+  private async sweepKeys(node: Redis): Promise<number> {
     let removed = 0;
+    const at = nodeKey(node);
     for (let page = 0; page < PAGES_PER_SWEEP; page++) {
-      const [next, keys] = await this.service.scan(this.cursor, "MATCH", "{r:*}:*", "COUNT", SCAN_COUNT);
-      this.cursor = next;
+      const [next, keys] = await node.scan(this.cursors.get(at) ?? "0", "MATCH", "{r:*}:*", "COUNT", SCAN_COUNT);
+      this.cursors.set(at, next);
       const byRun = new Map<string, string[]>();
       for (const k of keys) {
         const id = LEARNER_KEY.exec(k)?.[1];
@@ -64,19 +75,24 @@ export class OrphanSweeper {
       }
       const orphans = await this.unregistered([...byRun.keys()]);
       const doomed = orphans.flatMap((id) => byRun.get(id) ?? []);
-      if (doomed.length > 0) removed += await this.service.unlink(...doomed);
+      if (doomed.length > 0) removed += await node.unlink(...doomed);
       if (next === "0") break;
     }
     return removed;
   }
 
-  private async sweepUsers(now: number): Promise<number> {
-    const names = (await this.service.acl("USERS").catch(() => [])) as string[];
-    const ids = names.flatMap((n) => {
-      const id = RUN_USER.exec(n)?.[1];
-      return id && RUN_ID_PATTERN.test(id) ? [id] : [];
-    });
-    const orphans = new Set(await this.unregistered(ids));
+  private async sweepUsers(nodes: Redis[], now: number): Promise<number> {
+    /** Which servers have each run user. */
+    const holders = new Map<string, Redis[]>();
+    for (const node of nodes) {
+      const names = (await node.acl("USERS").catch(() => [])) as string[];
+      for (const n of names) {
+        const id = RUN_USER.exec(n)?.[1];
+        if (!id || !RUN_ID_PATTERN.test(id)) continue;
+        holders.set(id, [...(holders.get(id) ?? []), node]);
+      }
+    }
+    const orphans = new Set(await this.unregistered([...holders.keys()]));
     for (const id of this.suspects.keys()) if (!orphans.has(id)) this.suspects.delete(id);
     const due: string[] = [];
     for (const id of orphans) {
@@ -85,11 +101,16 @@ export class OrphanSweeper {
       else if (now - since >= USER_GRACE_MS && due.length < USERS_PER_SWEEP) due.push(id);
     }
     if (due.length === 0) return 0;
-    const p = this.service.pipeline();
-    for (const id of due) p.acl("DELUSER", runUsername(id));
-    const res = (await p.exec()) ?? [];
+    let deleted = 0;
+    for (const node of nodes) {
+      const p = node.pipeline();
+      for (const id of due) if (holders.get(id)?.includes(node)) p.acl("DELUSER", runUsername(id));
+      if (p.length === 0) continue;
+      const res = (await p.exec()) ?? [];
+      deleted += res.reduce((n, [e, v]) => n + (e ? 0 : Number(v)), 0);
+    }
     for (const id of due) this.suspects.delete(id);
-    return res.reduce((n, [e, v]) => n + (e ? 0 : Number(v)), 0);
+    return deleted;
   }
 
   /** The ids that have no registry entry (one ZMSCORE for all). */

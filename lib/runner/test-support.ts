@@ -1,14 +1,25 @@
 // Shared by the engine's integration tests: a real Redis (REDIS_URL from the global setup) and
 // the real worker pool. Not imported by product code.
-import Redis from "ioredis";
+import Redis, { Cluster } from "ioredis";
 import { afterAll } from "vitest";
+import { parseClusterNodes } from "../redis/config";
+import { masters, type ServiceRedis } from "../redis/service-client";
 import { runProgram, closeWorkerPool } from "./index";
 import type { RunRequest, RunResult } from "./types";
 
-let admin: Redis | undefined;
-export function adminRedis(): Redis {
-  admin ??= new Redis(process.env.REDIS_URL!);
+let admin: ServiceRedis | undefined;
+/** The tests' own client: the single server, or (REDIS_CLUSTER_NODES, the `cluster` stage) the cluster. */
+export function adminRedis(): ServiceRedis {
+  const nodes = process.env.REDIS_CLUSTER_NODES;
+  admin ??= nodes ? new Cluster(parseClusterNodes(nodes)) : new Redis(process.env.REDIS_URL!);
   return admin;
+}
+
+/** Every server that holds data (one, or each master of the cluster), once the client knows them. */
+export async function adminMasters(): Promise<Redis[]> {
+  const a = adminRedis();
+  if (a instanceof Cluster && a.status !== "ready") await new Promise((r) => a.once("ready", r));
+  return masters(a);
 }
 
 afterAll(async () => {
@@ -31,12 +42,14 @@ export function dedent(s: string): string {
 /** Keys of any run namespace still in Redis (the run's own or its service keys). */
 export async function leftoverRunKeys(): Promise<string[]> {
   const found: string[] = [];
-  let cursor = "0";
-  do {
-    const [next, keys] = await adminRedis().scan(cursor, "MATCH", "{r:*", "COUNT", 1000);
-    cursor = next;
-    found.push(...keys.filter((k) => !k.includes("}#")));
-  } while (cursor !== "0");
+  for (const node of await adminMasters()) {
+    let cursor = "0";
+    do {
+      const [next, keys] = await node.scan(cursor, "MATCH", "{r:*", "COUNT", 1000);
+      cursor = next;
+      found.push(...keys.filter((k) => !k.includes("}#")));
+    } while (cursor !== "0");
+  }
   return found;
 }
 

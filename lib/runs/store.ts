@@ -2,7 +2,7 @@
  * The shared-run store in Redis (any instance can serve any link): compressed runs under
  * unguessable ids for 24 h, bounded per run, per client and as a whole (./budget.ts).
  */
-import type Redis from "ioredis";
+import type { ServiceRedis } from "@/lib/redis/service-client";
 import { isRedisOom } from "@/lib/redis/errors";
 import { randomToken } from "@/lib/redis/random-token";
 import {
@@ -41,7 +41,7 @@ export const STORE_BOUNDS: StoreBounds = {
 };
 
 /** Stores a verified run's text for `client`; the oldest shares make room when the store is full. */
-export async function storeSharedRun(redis: Redis, text: string, client: string, now = Date.now(), bounds = STORE_BOUNDS): Promise<StoreResult> {
+export async function storeSharedRun(redis: ServiceRedis, text: string, client: string, now = Date.now(), bounds = STORE_BOUNDS): Promise<StoreResult> {
   const blob = compress(text);
   if (blob.byteLength > bounds.maxRunBytes) return { ok: false, reason: "too_large" };
   const id = randomToken(SHARED_RUN_ID_BYTES, "base64url");
@@ -84,7 +84,7 @@ export interface LoadedRun {
 }
 
 /** The shared run under `id`, or null when it expired, was evicted or never existed. */
-export async function loadSharedRun(redis: Redis, id: string, now = Date.now()): Promise<LoadedRun | null> {
+export async function loadSharedRun(redis: ServiceRedis, id: string, now = Date.now()): Promise<LoadedRun | null> {
   if (!SHARED_RUN_ID_PATTERN.test(id)) return null;
   const res = await redis.multi().getBuffer(sharedRunKey(id)).pttl(sharedRunKey(id)).exec();
   const blob = res?.[0]?.[1] as Buffer | null | undefined;
@@ -99,6 +99,6 @@ export async function loadSharedRun(redis: Redis, id: string, now = Date.now()):
 }
 
 /** Accounted bytes of the whole store (what the budget compares). */
-export async function storedBytes(redis: Redis): Promise<number> {
+export async function storedBytes(redis: ServiceRedis): Promise<number> {
   return Number((await redis.get(SHARED_KEYS.bytes)) ?? 0);
 }

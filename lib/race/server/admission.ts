@@ -6,7 +6,7 @@
  * - open SSE connections per instance and per client, counted in memory: they live here.
  */
 import { randomBytes } from "node:crypto";
-import type Redis from "ioredis";
+import type { ServiceRedis } from "@/lib/redis/service-client";
 
 const g = globalThis as unknown as { __raceInstance?: string; __raceViewers?: number; __raceViewersByClient?: Map<string, number> };
 
@@ -35,7 +35,7 @@ export const CLIENT_VIEWERS = `This browser already has ${MAX_VIEWERS_PER_CLIENT
 export type Reservation = { ok: true } | { ok: false; reason: "instance" | "client"; message: string };
 
 /** Claims a slot for a run until it ends (or until `ttlMs`, if this instance dies first). */
-export async function reserveRun(redis: Redis, runId: string, ttlMs: number, client: string): Promise<Reservation> {
+export async function reserveRun(redis: ServiceRedis, runId: string, ttlMs: number, client: string): Promise<Reservation> {
   const inst = activeKey();
   const mine = clientKey(client);
   const now = Date.now();
@@ -58,11 +58,11 @@ export async function reserveRun(redis: Redis, runId: string, ttlMs: number, cli
   return ofClient > MAX_RUNS_PER_CLIENT ? { ok: false, reason: "client", message: CLIENT_RUNS } : { ok: false, reason: "instance", message: BUSY_RUNS };
 }
 
-export async function releaseRun(redis: Redis, runId: string, client: string): Promise<void> {
+export async function releaseRun(redis: ServiceRedis, runId: string, client: string): Promise<void> {
   await redis.multi().zrem(activeKey(), runId).zrem(clientKey(client), runId).exec();
 }
 
-export async function activeRuns(redis: Redis, client?: string): Promise<number> {
+export async function activeRuns(redis: ServiceRedis, client?: string): Promise<number> {
   const key = client === undefined ? activeKey() : clientKey(client);
   await redis.zremrangebyscore(key, "-inf", Date.now());
   return redis.zcard(key);

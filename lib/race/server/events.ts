@@ -4,8 +4,8 @@
  * run: the stream is the only source. Resumes after Last-Event-ID (= the stream entry id), sends
  * a heartbeat while the run is quiet, and ends after the run's `end` event plus its result.
  */
-import Redis from "ioredis";
-import { redisUrl, SERVICE_CONNECTION_OPTIONS } from "@/lib/redis/config";
+import { SERVICE_CONNECTION_OPTIONS } from "@/lib/redis/config";
+import { createServiceRedis } from "@/lib/redis/service-client";
 import { readEntries, readStoredResult, runHasEnded } from "@/lib/race-stream";
 import type { RunResult } from "@/lib/runner/types";
 import { toStreamedResult } from "../streamed-result";
@@ -16,8 +16,8 @@ const enc = new TextEncoder();
 const frame = (s: string) => enc.encode(s);
 
 export function runEventStream(runId: string, after: string, opts: { signal: AbortSignal; onClose: () => void }): ReadableStream<Uint8Array> {
-  const conn = new Redis(redisUrl(), { ...SERVICE_CONNECTION_OPTIONS, enableOfflineQueue: true, maxRetriesPerRequest: 1 });
-  conn.on("error", () => {});
+  // A client of its own, for the target configured (on a cluster it follows the stream's slot).
+  const conn = createServiceRedis({ ...SERVICE_CONNECTION_OPTIONS, enableOfflineQueue: true, maxRetriesPerRequest: 1 });
   let last = after;
   let finished = false;
   let closed = false;

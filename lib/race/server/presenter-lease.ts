@@ -5,7 +5,7 @@
  * while it is open, and the instance running the run sends the ordinary "stop" signal once
  * the lease has lapsed.
  */
-import type Redis from "ioredis";
+import type { ServiceRedis } from "@/lib/redis/service-client";
 import { sendControl } from "@/lib/runner/plans/control";
 
 /**
@@ -16,7 +16,7 @@ export const PRESENTER_LEASE_MS = Number(process.env.RACE_PRESENTER_LEASE_MS) ||
 export const leaseKey = (runId: string) => `{r:${runId}}#lease`;
 
 /** The presenter's page is still there: extend its lease. */
-export async function renewLease(redis: Redis, runId: string, leaseMs = PRESENTER_LEASE_MS): Promise<void> {
+export async function renewLease(redis: ServiceRedis, runId: string, leaseMs = PRESENTER_LEASE_MS): Promise<void> {
   await redis.set(leaseKey(runId), "1", "PX", leaseMs);
 }
 
@@ -25,7 +25,7 @@ export async function renewLease(redis: Redis, runId: string, leaseMs = PRESENTE
  * stops the run once it has lapsed. Returns the function that ends the watch (call it when the
  * run ends). A check that cannot reach Redis does nothing: a Redis outage is not a gone page.
  */
-export function watchPresenterLease(redis: Redis, runId: string, leaseMs = PRESENTER_LEASE_MS): () => void {
+export function watchPresenterLease(redis: ServiceRedis, runId: string, leaseMs = PRESENTER_LEASE_MS): () => void {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const check = async () => {

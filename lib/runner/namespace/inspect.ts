@@ -6,7 +6,7 @@
  * way the trace marks it ("... (N chars)", "... N more"); small values come back exactly as
  * Redis holds them.
  */
-import type Redis from "ioredis";
+import type { ServiceRedis } from "../../redis/service-client";
 import type { TraceValue } from "../../trace";
 
 export const STATE_STRING_CHARS = 1000;
@@ -23,7 +23,7 @@ const cutString = (s: string, length: number) => (length > s.length ? `${s}... (
  * Queues TYPE, STRLEN and a bounded GETRANGE for each key on a connection that is about to
  * write (the run's, at hand-back: its key prefix applies). Resolves to one read per key.
  */
-export function queueStringReads(redis: Redis, keys: readonly string[]): Promise<(StringRead | Error)[]> {
+export function queueStringReads(redis: ServiceRedis, keys: readonly string[]): Promise<(StringRead | Error)[]> {
   return Promise.all(
     keys.map((k) =>
       Promise.all([redis.type(k), redis.strlen(k).catch(() => 0), redis.getrange(k, 0, STATE_STRING_CHARS - 1).catch(() => "")]).then(
@@ -38,7 +38,7 @@ export function queueStringReads(redis: Redis, keys: readonly string[]): Promise
  * The final state of `keys` (learner names). String reads that came with the connection
  * hand-back (`early`) are used as they are; every other key is read on the service connection.
  */
-export async function readFinalState(service: Redis, prefix: string, keys: readonly string[], early: (StringRead | Error)[] | undefined): Promise<Record<string, TraceValue>> {
+export async function readFinalState(service: ServiceRedis, prefix: string, keys: readonly string[], early: (StringRead | Error)[] | undefined): Promise<Record<string, TraceValue>> {
   const out: Record<string, TraceValue> = {};
   if (keys.length === 0) return out;
   const reads = early ?? (await queueStringReads(service, keys.map((k) => prefix + k)));
@@ -51,7 +51,7 @@ export async function readFinalState(service: Redis, prefix: string, keys: reado
 }
 
 /** A key of another type (or one whose early read failed), read with its own bounded command. */
-async function readOther(service: Redis, key: string): Promise<TraceValue> {
+async function readOther(service: ServiceRedis, key: string): Promise<TraceValue> {
   const type = await service.type(key);
   if (type === "none") return null;
   if (type === "string") {

@@ -2,9 +2,9 @@
  * Step-mode control signals travel through Redis (a list per run), so any app instance can step
  * a run that a worker of another instance is executing.
  */
-import Redis from "ioredis";
 import { z } from "zod";
 import { SERVICE_CONNECTION_OPTIONS } from "../../redis/config";
+import { createServiceRedis, type ServiceRedis } from "../../redis/service-client";
 import { serviceKeys } from "../../redis/namespace";
 import { asRedisFailure } from "../../redis/errors";
 import { planWriteSchema } from "./schema";
@@ -20,23 +20,22 @@ export const controlSignalSchema = z.discriminatedUnion("type", [
 export type ControlSignal = z.infer<typeof controlSignalSchema>;
 
 /** Sends a signal to a running step-mode run. Signals for finished runs expire unread. */
-export async function sendControl(redis: Redis, runId: string, signal: ControlSignal): Promise<void> {
+export async function sendControl(redis: ServiceRedis, runId: string, signal: ControlSignal): Promise<void> {
   const key = serviceKeys(runId).control;
   await redis.multi().rpush(key, JSON.stringify(controlSignalSchema.parse(signal))).pexpire(key, 60 * 60_000).exec();
 }
 
-/** The run's side: waits for the next signal on a connection of its own (BLPOP blocks it). */
+/**
+ * The run's side: waits for the next signal on a client of its own (BLPOP blocks it). On a
+ * cluster that client follows the control list's slot to whichever master serves it now.
+ */
 export class ControlReceiver {
-  private conn?: Redis;
-  constructor(
-    private readonly url: string,
-    private readonly runId: string,
-  ) {}
+  private conn?: ServiceRedis;
+  constructor(private readonly runId: string) {}
 
   /** The next signal, or null when none came within timeoutMs. */
   async next(timeoutMs: number): Promise<ControlSignal | null> {
-    this.conn ??= new Redis(this.url, { ...SERVICE_CONNECTION_OPTIONS, enableOfflineQueue: true });
-    this.conn.on("error", () => {});
+    this.conn ??= createServiceRedis({ ...SERVICE_CONNECTION_OPTIONS, enableOfflineQueue: true });
     const r = await this.conn.blpop(serviceKeys(this.runId).control, Math.max(0.01, timeoutMs / 1000)).catch((e: unknown) => {
       throw asRedisFailure(e);
     });

@@ -1,5 +1,5 @@
 /** The result of a run that ended before its program started (too long, a syntax error). */
-import type Redis from "ioredis";
+import type { ServiceRedis } from "../../redis/service-client";
 import { LIMIT_CODES } from "../../errors";
 import { streamSink } from "../stream-sink";
 import type { RunErrorInfo, RunResult } from "../types";
@@ -16,7 +16,7 @@ export function earlyResult(runId: string, t0: number, error: RunErrorInfo, tran
 }
 
 /** A run rejected before it starts still ends its stream, so live viewers are never left waiting. */
-export async function endStream(service: Redis, result: RunResult, stream: boolean | undefined): Promise<RunResult> {
+export async function endStream(service: ServiceRedis, result: RunResult, stream: boolean | undefined): Promise<RunResult> {
   if (stream) {
     const sink = streamSink(service, result.runId);
     for (const e of result.trace.events) sink.push(e);

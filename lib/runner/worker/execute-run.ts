@@ -8,7 +8,7 @@ import { keyPrefix, RUN_ID_PATTERN } from "../../redis/namespace";
 import { runUser } from "../../redis/acl";
 import type { RunStatus } from "../../trace";
 import { startWallCharge } from "../../admission/wall-charge";
-import { INTERNAL, LIMIT_CODES, limitError, REDIS_DOWN, REDIS_FULL, STARVED } from "../../errors";
+import { INTERNAL, LIMIT_CODES, limitError, REDIS_DOWN, REDIS_FULL, REDIS_NODE_LOST, STARVED } from "../../errors";
 import { isConnectionError, isRedisOom, isReplyError } from "../../redis/errors";
 import { RunSession } from "../bridge/session";
 import { dropNamespaceLater } from "../namespace/cleanup";
@@ -50,10 +50,13 @@ async function execute({ request: req, limits }: WorkerTask, env: WorkerEnv): Pr
   const stream = req.stream ? streamSink(env.service, runId) : undefined;
   const user = (await env.acl()) ? runUser(runId) : undefined;
   const setup = prefixSetup(req.setup ?? [], prefix);
-  const { primed, ready } = prepareNamespace(env, runId, limits.wallMs, setup.commands, user);
-  const control = req.plan?.kind === "step" ? new ControlReceiver(env.url, runId) : undefined;
+  // On a cluster: the pool of the master that owns the run's slot (lib/redis/run-pools.ts).
+  const pool = await env.pools.forRun(runId).catch(() => undefined);
+  if (!pool) return endStream(env.service, earlyResult(runId, t0, REDIS_DOWN, transpileMs), req.stream);
+  const { primed, ready } = prepareNamespace({ ...env, pool }, runId, limits.wallMs, setup.commands, user);
+  const control = req.plan?.kind === "step" ? new ControlReceiver(runId) : undefined;
   const auth = user ? { username: user.username, password: user.password } : undefined;
-  const session = new RunSession({ pool: env.pool, prefix, limits, plan: req.plan, ready, primed, auth, control, sink: stream?.push });
+  const session = new RunSession({ pool, prefix, limits, plan: req.plan, ready, primed, auth, control, sink: stream?.push });
 
   // 2. Run. The wall limit is charged only for time this run could make progress: not while
   // other runs' code held the thread.
@@ -78,7 +81,8 @@ async function execute({ request: req, limits }: WorkerTask, env: WorkerEnv): Pr
   if (sandbox) setImmediate(() => env.sandboxes.giveBack(sandbox));
   control?.close();
 
-  const error = session.fatal;
+  // On a cluster, losing the run's master (or its slot) mid-run is a failover: say so.
+  const error = env.cluster && session.fatal?.code === "redis_unavailable" ? { ...session.fatal, message: REDIS_NODE_LOST.message } : session.fatal;
   // QuickJS counts columns in the transpiled line: back to the learner's.
   if (error?.line && error.column) error.column = js.sourceColumn(error.line, error.column);
   const status: RunStatus = !error ? "ok" : error.code === "timeout" ? "timeout" : LIMIT_CODES.has(error.code) ? "limit" : "error";
@@ -88,7 +92,7 @@ async function execute({ request: req, limits }: WorkerTask, env: WorkerEnv): Pr
   await ready.catch(() => {});
   const watchLeftOn = session.conns.filter((c) => c.client.origin === "program" && !c.closed && c.watched.size > 0).map((c) => c.client.id);
   const inspectKeys = error?.code === "redis_unavailable" ? undefined : (req.inspectKeys ?? []);
-  const back = handBack(env.pool, session.connections, prefix, user, inspectKeys ?? []);
+  const back = handBack(pool, session.connections, prefix, user, inspectKeys ?? []);
   const finalState = inspectKeys ? await readFinalState(env.service, prefix, inspectKeys, await back.reads.catch(() => undefined)).catch(() => undefined) : undefined;
   // 4. Clean up, later: once no connection is authenticated as the run's user any more.
   dropNamespaceLater(env.cleanup, { runId, prefix, touched: session.touched, setupKeys: setup.keys, user: user?.username }, back.clean);

@@ -1,0 +1,233 @@
+// The engine on a real local Redis Cluster (3 masters, 1 replica each), started by this file
+// for itself (it kills a master): where a run's keys and ACL user live, WATCH as on one server,
+// the janitor and the orphan sweeper over every master, and a failover under a run.
+// Runs in the `cluster` stage (PLAYGROUND_REDIS=cluster npm test -- cluster).
+import { spawnSync } from "node:child_process";
+import Redis, { Cluster } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLocalCluster, type LocalCluster } from "../../scripts/redis-cluster.mjs";
+import { runProgram, closeWorkerPool } from "../../lib/runner";
+import { dedent } from "../../lib/runner/test-support";
+import { REDIS_NODE_LOST } from "../../lib/errors";
+import { RUN_REGISTRY_KEY, keyPrefix } from "../../lib/redis/namespace";
+import { runUsername } from "../../lib/redis/acl";
+import { runOwner, runSlot } from "../../lib/redis/slots";
+import { sweepExpiredRuns } from "../../lib/redis/janitor";
+import { OrphanSweeper, USER_GRACE_MS } from "../../lib/redis/orphans";
+import { randomToken } from "../../lib/redis/random-token";
+
+let cluster: LocalCluster;
+let admin: Cluster;
+const node = new Map<number, Redis>();
+const killed = new Set<number>();
+
+const live = () => cluster.ports.filter((p) => !killed.has(p));
+const conn = (port: number) => {
+  if (!node.has(port)) node.set(port, new Redis(port, "127.0.0.1", { maxRetriesPerRequest: 0, retryStrategy: () => null }).on("error", () => {}));
+  return node.get(port)!;
+};
+/** Live masters, as the tests' Cluster client knows them (it refreshes its map after a failover). */
+const masterPorts = () => admin.nodes("master").map((n) => Number(n.options.port)).filter((p) => !killed.has(p)).sort();
+const portOf = (hostPort: string) => Number(hostPort.split(":")[1]);
+
+/** Keys of run namespaces, per live master ("port" -> keys). */
+async function runKeysByMaster(match = "{r:*}:*"): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  for (const p of masterPorts()) {
+    const found: string[] = [];
+    let cursor = "0";
+    do {
+      const [next, keys] = await conn(p).scan(cursor, "MATCH", match, "COUNT", 1000);
+      cursor = next;
+      found.push(...keys);
+    } while (cursor !== "0");
+    out.set(p, found);
+  }
+  return out;
+}
+
+/** Live nodes (masters and replicas) that have this ACL user. */
+async function nodesWithUser(user: string): Promise<number[]> {
+  const out: number[] = [];
+  for (const p of live()) if (((await conn(p).acl("USERS")) as string[]).includes(user)) out.push(p);
+  return out;
+}
+
+async function waitFor(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A run id whose slot is served by a master other than `notOn` (to spread runs over masters). */
+function runIdOn(wanted: (owner: number) => boolean): string {
+  for (;;) {
+    const id = `cl${randomToken(6, "hex")}`;
+    const owner = runOwner(admin, id);
+    if (owner && wanted(portOf(owner))) return id;
+  }
+}
+
+beforeAll(async () => {
+  cluster = await startLocalCluster({ log: () => {} });
+  // Before the worker pool exists: its workers take the environment they start with.
+  process.env.REDIS_CLUSTER_NODES = cluster.nodes;
+  admin = new Cluster(cluster.ports.map((port) => ({ host: "127.0.0.1", port })));
+  admin.on("error", () => {});
+  await new Promise((resolve) => admin.once("ready", resolve));
+}, 90_000);
+
+afterAll(async () => {
+  await closeWorkerPool();
+  admin?.disconnect();
+  for (const c of node.values()) c.disconnect();
+  delete process.env.REDIS_CLUSTER_NODES;
+  await cluster?.stop();
+}, 30_000);
+
+describe("runs on a Redis Cluster", () => {
+  it("keeps a run's keys on the master that owns its slot and its ACL user there only, both gone after", async () => {
+    const runId = runIdOn(() => true);
+    const owner = portOf(runOwner(admin, runId)!);
+    const running = runProgram({
+      runId,
+      source: dedent(`
+        import Redis from "ioredis";
+        const redis = new Redis();
+        await redis.set("k", "1");
+        await redis.rpush("list", "a", "b");
+        await new Promise((r) => setTimeout(r, 3000));
+        console.log(await redis.get("k"));
+      `),
+    });
+    await waitFor(async () => ((await runKeysByMaster(`${keyPrefix(runId)}*`)).get(owner)?.length ?? 0) === 2, "the run's keys on its master", 15_000);
+    const during = await runKeysByMaster(`${keyPrefix(runId)}*`);
+    for (const [p, keys] of during) expect(keys.sort(), `master ${p}`).toEqual(p === owner ? [`${keyPrefix(runId)}k`, `${keyPrefix(runId)}list`] : []);
+    expect(await nodesWithUser(runUsername(runId))).toEqual([owner]);
+    expect(await admin.zscore(RUN_REGISTRY_KEY, runId)).not.toBeNull();
+
+    const result = await running;
+    expect(result.error).toBeUndefined();
+    expect(result.output).toEqual(["1"]);
+    await waitFor(async () => [...(await runKeysByMaster(`${keyPrefix(runId)}*`)).values()].every((k) => k.length === 0), "the run's keys dropped", 5000);
+    await waitFor(async () => (await nodesWithUser(runUsername(runId))).length === 0, "the run's user dropped", 5000);
+    await waitFor(async () => (await admin.zscore(RUN_REGISTRY_KEY, runId)) === null, "the run unregistered", 5000);
+  }, 60_000);
+
+  it("aborts a WATCHed transaction another connection dirtied, and the retry commits, as on one server", async () => {
+    const result = await runProgram({
+      source: dedent(`
+        import Redis from "ioredis";
+        const redis = new Redis();
+        const other = redis.duplicate();
+        await redis.set("likes", "10");
+        let attempts = 0;
+        for (;;) {
+          attempts++;
+          await redis.watch("likes");
+          const n = Number(await redis.get("likes"));
+          if (attempts === 1) await other.incr("likes");
+          const res = await redis.multi().set("likes", String(n + 1)).exec();
+          if (res !== null) break;
+        }
+        console.log(attempts, await redis.get("likes"));
+      `),
+    });
+    expect(result.error).toBeUndefined();
+    expect(result.output).toEqual(["2 12"]);
+    const execs = result.trace.events.filter((e) => e.kind === "command" && e.name === "EXEC");
+    expect(execs.map((e) => (e.kind === "command" ? e.outcome : undefined))).toEqual(["aborted", "committed"]);
+  }, 60_000);
+
+  it("the janitor and the orphan sweeper clean up on every master", async () => {
+    const masters = masterPorts();
+    const expired = masters.map((m) => runIdOn((o) => o === m));
+    const orphans = masters.map((m) => runIdOn((o) => o === m));
+    for (const id of [...expired, ...orphans]) {
+      await admin.set(`${keyPrefix(id)}a`, "1");
+      await admin.set(`${keyPrefix(id)}b`, "2");
+    }
+    for (const id of expired) await admin.zadd(RUN_REGISTRY_KEY, Date.now() - 1000, id);
+    // Users where their run would have had them: on the master of its slot.
+    for (const id of [...expired, ...orphans]) await conn(portOf(runOwner(admin, id)!)).acl("SETUSER", runUsername(id), "on", "nopass");
+    const keysOf = async (ids: string[]) => [...(await runKeysByMaster()).values()].flat().filter((k) => ids.some((id) => k.startsWith(keyPrefix(id))));
+    expect(await keysOf(expired)).toHaveLength(2 * masters.length);
+
+    expect(await sweepExpiredRuns(admin)).toBe(masters.length);
+    expect(await keysOf(expired)).toEqual([]);
+    for (const id of expired) expect(await nodesWithUser(runUsername(id))).toEqual([]);
+    for (const id of expired) expect(await admin.zscore(RUN_REGISTRY_KEY, id)).toBeNull();
+
+    const sweeper = new OrphanSweeper(admin);
+    const now = Date.now();
+    const first = await sweeper.sweep(now);
+    expect(first.keys).toBe(2 * masters.length);
+    expect(await keysOf(orphans)).toEqual([]);
+    expect(first.users).toBe(0); // seen unregistered once: within the grace period
+    const second = await sweeper.sweep(now + USER_GRACE_MS);
+    expect(second.users).toBe(masters.length);
+    for (const id of orphans) expect(await nodesWithUser(runUsername(id))).toEqual([]);
+  }, 60_000);
+
+  it("a run whose master fails over ends with a clear message, leaves nothing, and the next run succeeds", async () => {
+    const runId = runIdOn(() => true);
+    const owner = portOf(runOwner(admin, runId)!);
+    const ownerBefore = admin.slots.map((s) => s[0]);
+    const running = runProgram({
+      runId,
+      limits: { wallMs: 30_000 },
+      source: dedent(`
+        import Redis from "ioredis";
+        const redis = new Redis();
+        for (let i = 0; i < 400; i++) {
+          await redis.incr("n");
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      `),
+    });
+    await waitFor(async () => Number((await conn(owner).get(`${keyPrefix(runId)}n`).catch(() => null)) ?? 0) >= 3, "the run writing on its master", 15_000);
+    cluster.kill(owner);
+    killed.add(owner);
+    conn(owner).disconnect();
+    const result = await running;
+    expect(result.status).toBe("error");
+    expect(result.error?.message).toBe(REDIS_NODE_LOST.message);
+
+    // The replica takes over; the next run (same slot, a new run id) finds the new master.
+    await waitFor(() => live().every((p) => /cluster_state:ok/.test(spawnSync("redis-cli", ["-p", String(p), "cluster", "info"], { encoding: "utf8" }).stdout)), "the failover", 45_000);
+    // A run on a slot the dead master owned: the worker's slot map refreshes on the lost node
+    // (and every 5 s at most), so a run may fail fast until then - within that bound it works.
+    const onFailedOverSlot = () => {
+      for (;;) {
+        const id = `cl${randomToken(6, "hex")}`;
+        if (ownerBefore[runSlot(id)] === `127.0.0.1:${owner}`) return id;
+      }
+    };
+    const source = dedent(`import Redis from "ioredis"; const redis = new Redis(); await redis.set("x", "1"); console.log(await redis.get("x"));`);
+    const until = Date.now() + 6000;
+    let next = await runProgram({ runId: onFailedOverSlot(), source });
+    while (next.error && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 250));
+      next = await runProgram({ runId: onFailedOverSlot(), source });
+    }
+    expect(next.error).toBeUndefined();
+    expect(next.output).toEqual(["1"]);
+
+    // Nothing left on any live node: the failed run's keys (its new master has the replicated
+    // ones until the janitor's orphan sweep or the cleanup reaches them) and its user.
+    const sweeper = new OrphanSweeper(admin);
+    let left: string[] = [];
+    await waitFor(async () => {
+      await sweepExpiredRuns(admin, Date.now() + 60 * 60_000).catch(() => 0);
+      await sweeper.sweep().catch(() => undefined);
+      left = [...(await runKeysByMaster()).values()].flat();
+      return left.length === 0;
+    }, "no run keys on any master", 20_000).catch((e: Error) => {
+      throw new Error(`${e.message}: ${left.join(", ")} (masters ${masterPorts().join(",")})`);
+    });
+    expect(await nodesWithUser(runUsername(runId))).toEqual([]);
+    for (const p of live()) expect(((await conn(p).acl("USERS")) as string[]).filter((u) => u.startsWith("pg-run-"))).toEqual([]);
+  }, 120_000);
+});
