@@ -4,7 +4,7 @@
  * run now and then; a script sending shares as fast as it can would otherwise make the server
  * decompress, verify and store (evicting others' older shares) at its pace.
  */
-import type Redis from "ioredis";
+import type { ServiceRedis } from "../redis/service-client";
 import { sharePaceKey } from "./keys";
 
 export interface SharePace {
@@ -19,7 +19,7 @@ export const SHARE_PACE: SharePace = { perWindow: 10, windowMs: 60_000 };
 export type ShareTurn = { ok: true } | { ok: false; retryAfterMs: number; bound: number };
 
 /** Counts this share request for `client`, or says when it may share again. */
-export async function takeShareTurn(redis: Redis, client: string, pace: SharePace = SHARE_PACE): Promise<ShareTurn> {
+export async function takeShareTurn(redis: ServiceRedis, client: string, pace: SharePace = SHARE_PACE): Promise<ShareTurn> {
   const key = sharePaceKey(client);
   // The expiry is set only by the window's first request (NX), so the window does not slide.
   const res = await redis.multi().incr(key).pexpire(key, pace.windowMs, "NX").pttl(key).exec();

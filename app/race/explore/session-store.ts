@@ -5,8 +5,7 @@
  * HttpOnly cookie; only its hash is stored.
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import type Redis from "ioredis";
-import { serviceRedis } from "@/lib/redis/service-client";
+import { serviceRedis, type ServiceRedis } from "@/lib/redis/service-client";
 import { RESULT_MAX_BYTES } from "@/lib/runner/worker/result-json";
 import type { ExploreState, PublishedStep } from "@/components/explorer/explore-contract";
 
@@ -54,13 +53,13 @@ type RawEntry = [id: string, fields: string[]];
 const toStep = ([entryId, fields]: RawEntry): { id: string; json: string } => ({ id: entryId, json: fields[1] ?? "{}" });
 
 /** The latest published step (null before the first). */
-export async function latestStep(conn: Redis, id: string): Promise<{ id: string; json: string } | null> {
+export async function latestStep(conn: ServiceRedis, id: string): Promise<{ id: string; json: string } | null> {
   const res = (await conn.xrevrange(keys(id).steps, "+", "-", "COUNT", 1)) as RawEntry[];
   return res[0] ? toStep(res[0]) : null;
 }
 
 /** Steps published after `after`, waiting up to `blockMs` (use a connection of its own). */
-export async function stepsAfter(conn: Redis, id: string, after: string, blockMs: number): Promise<{ id: string; json: string }[]> {
+export async function stepsAfter(conn: ServiceRedis, id: string, after: string, blockMs: number): Promise<{ id: string; json: string }[]> {
   const res = (await conn.xread("COUNT", 10, "BLOCK", blockMs, "STREAMS", keys(id).steps, after)) as [string, RawEntry[]][] | null;
   return (res?.[0]?.[1] ?? []).map(toStep);
 }
