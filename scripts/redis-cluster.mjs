@@ -8,7 +8,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ensureRedisBinary, freePort, REDIS_SAFETY_ARGS } from "./redis-server.mjs";
+import { ensureRedisBinary, freePort, localServerArgs } from "./redis-server.mjs";
 
 const PID_FILE = path.resolve(".redis", "cluster.pids");
 
@@ -65,12 +65,9 @@ export async function startLocalCluster({ masters = 3, replicas = 1, maxmemory =
     const child = spawn(
       bin,
       [
-        "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-        "--maxmemory", maxmemory, "--maxmemory-policy", "noeviction", "--dir", dir,
-        "--maxclients", "2000", "--daemonize", "no", "--loglevel", "warning",
+        ...localServerArgs({ port, maxmemory, dir }),
         "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
         "--cluster-node-timeout", String(CLUSTER_NODE_TIMEOUT_MS),
-        ...REDIS_SAFETY_ARGS,
       ],
       { stdio: ["ignore", "ignore", "inherit"] },
     );

@@ -88,6 +88,19 @@ export const REDIS_SAFETY_ARGS = [
 ];
 
 /**
+ * How every local redis-server runs (the single one and each cluster node): loopback only, no
+ * persistence because every key is throwaway, maxmemory with noeviction, and the safety bounds.
+ */
+export function localServerArgs({ port, maxmemory, dir }) {
+  return [
+    "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+    "--maxmemory", maxmemory, "--maxmemory-policy", "noeviction", "--dir", dir,
+    "--maxclients", "2000", "--daemonize", "no", "--loglevel", "warning",
+    ...REDIS_SAFETY_ARGS,
+  ];
+}
+
+/**
  * Starts redis-server on a free loopback port. maxmemory keeps any learner from filling it;
  * no persistence because every key is throwaway.
  * @returns {Promise<{ url: string, port: number, stop: () => Promise<void>, pid: number }>}
@@ -99,12 +112,7 @@ export async function startLocalRedis({ port, maxmemory = "256mb", log = console
   mkdirSync(dir, { recursive: true });
   const child = spawn(
     bin,
-    [
-      "--port", String(p), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-      "--maxmemory", maxmemory, "--maxmemory-policy", "noeviction", "--dir", dir,
-      "--maxclients", "2000", "--daemonize", "no", "--loglevel", "warning",
-      ...REDIS_SAFETY_ARGS,
-    ],
+    localServerArgs({ port: p, maxmemory, dir }),
     { stdio: ["ignore", "ignore", "inherit"] },
   );
   let exited = false;
