@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { build, start, actionIds, treeRss, type StartedServer } from "./bench-classroom/server";
 import { classroom, closedLoop, type Target } from "./bench-classroom/phases";
 import { currentLoad, printPhase, type PhaseReport, type Tally } from "./bench-classroom/tally";
+import { watchRedis } from "./bench-classroom/redis-load";
 
 const HELP = `usage: npm run bench:classroom -- [options]
   --url URL          use a running server (then --pid PID to report its memory); default: build and start one
@@ -77,11 +78,13 @@ async function main(): Promise<void> {
     const before = treeRss(pid);
     let peak = before;
     const timer = setInterval(() => (peak = Math.max(peak, treeRss(pid))), 500);
+    const redisCost = await watchRedis();
     try {
       const { innocent, hostile, seconds } = await work();
       const load = currentLoad();
+      const redis = await redisCost.stop();
       await new Promise((r) => setTimeout(r, num(values["settle-ms"])));
-      return { name, seconds, innocent, hostile, load, rss: { before, peak, after: treeRss(pid) } };
+      return { name, seconds, innocent, hostile, load, redis, rss: { before, peak, after: treeRss(pid) } };
     } finally {
       clearInterval(timer);
     }

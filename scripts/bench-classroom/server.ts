@@ -27,7 +27,7 @@ export interface StartedServer {
 }
 
 export async function start(port: number): Promise<StartedServer> {
-  if (!process.env.REDIS_URL) throw new Error("REDIS_URL is not set: run through `npm run bench:classroom` (it starts a throwaway Redis)");
+  if (!process.env.REDIS_URL && !process.env.REDIS_CLUSTER_NODES) throw new Error("Neither REDIS_URL nor REDIS_CLUSTER_NODES is set: run through `npm run bench:classroom` (it starts a throwaway Redis, or a cluster with PLAYGROUND_REDIS=cluster)");
   const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: ENV,
     stdio: ["ignore", "ignore", "inherit"],

@@ -1,6 +1,7 @@
 // What a phase measured, and how it is printed.
 import { availableParallelism, loadavg } from "node:os";
 import type { Verdict } from "./verdict";
+import type { RedisCost } from "./redis-load";
 import { blamesProgram } from "../../lib/errors";
 
 /** For an innocent learner's correct program, an answer that points at the program (or a failed check) is a false blame. */
@@ -36,6 +37,7 @@ export interface PhaseReport {
   hostile?: Tally;
   rss: { before: number; peak: number; after: number };
   load: number[];
+  redis: RedisCost;
 }
 
 const ms = (n: number) => (Number.isNaN(n) ? "-" : n < 10 ? `${n.toFixed(1)} ms` : `${Math.round(n)} ms`);
@@ -61,6 +63,14 @@ export function printPhase(r: PhaseReport): void {
   console.log(`  blaming the learner's code: ${t.blamed}`);
   console.log(`  cross-talk: ${t.crossTalk}`);
   if (r.hostile) console.log(`  hostile neighbour: ${r.hostile.done} runs back (${kindsLine(r.hostile)})`);
+  const d = r.redis;
+  const actions = t.done + (r.hostile?.done ?? 0);
+  const perAction = (n: number) => (actions > 0 ? n / actions : NaN);
+  console.log(
+    `  redis (${d.nodes} master${d.nodes === 1 ? "" : "s"}): ${Math.round(d.commands / r.seconds)} commands/s, ${perAction(d.commands).toFixed(1)} per action; ` +
+      `CPU ${(perAction(d.cpuSeconds) * 1e6).toFixed(0)} us per action, busiest master ${(d.busiestCore * 100).toFixed(0)}% of a core; ` +
+      `used_memory +${(d.memoryGrowth / 1024 / 1024).toFixed(1)} MB at peak`,
+  );
   console.log(`  server RSS: before ${mb(r.rss.before)}, peak ${mb(r.rss.peak)}, after ${mb(r.rss.after)}`);
   console.log(`  load average: ${r.load.map((l) => l.toFixed(2)).join(" ")} (1/5/15 min, ${loadavgCores()} cores shared)`);
 }
