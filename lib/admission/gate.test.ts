@@ -47,6 +47,7 @@ describe("the admission gate", () => {
     expect(r.results.get("d:1")).toEqual({ ok: false, queueMs: 0 });
     expect(r.results.has("b:1")).toBe(false); // still waiting
     expect(gate.waiting).toBe(2);
+    expect(gate.refused).toBe(1);
   });
 
   it("a run that waited its bound is refused and leaves the queue", async () => {
@@ -56,8 +57,10 @@ describe("the admission gate", () => {
     void r.ask("b:1");
     await vi.advanceTimersByTimeAsync(999);
     expect(r.results.has("b:1")).toBe(false);
+    expect(gate.refused).toBe(0);
     await vi.advanceTimersByTimeAsync(1);
     expect(r.results.get("b:1")?.ok).toBe(false);
+    expect(gate.refused).toBe(1);
     expect(gate.waiting).toBe(0);
     r.granted.get("a:1")!();
     expect(gate.running).toBe(0);

@@ -27,6 +27,8 @@ export class AdmissionGate {
   private readonly queue: FairQueue<Waiter>;
   /** Smoothed time a run holds its slot, ms: how fast the queue moves. 0 until a run finished. */
   private holdMs = 0;
+  /** Runs told "busy" since this gate was made: the figure an operator scales on. */
+  private refusedRuns = 0;
 
   constructor(private readonly opts: GateOptions) {
     this.queue = new FairQueue<Waiter>(opts.queueCapacity);
@@ -40,6 +42,14 @@ export class AdmissionGate {
     return this.queue.size;
   }
 
+  get refused(): number {
+    return this.refusedRuns;
+  }
+
+  get slots(): number {
+    return this.opts.slots;
+  }
+
   /**
    * Waits for a slot for this client's run; `release` must be called exactly once when it ends.
    * `bounded: false` waits as long as it takes (our own batch callers: grader tests, CLI, bench).
@@ -47,13 +57,13 @@ export class AdmissionGate {
   admit(client: string, bounded = true): Promise<Admitted> {
     const t0 = performance.now();
     if (this.inPool < this.opts.slots && this.queue.size === 0) return Promise.resolve(this.grant());
-    if (bounded && this.expectedWaitMs(client) > this.opts.maxWaitMs) return Promise.resolve({ ok: false, queueMs: 0 });
+    if (bounded && this.expectedWaitMs(client) > this.opts.maxWaitMs) return Promise.resolve(this.refuse(0));
     return new Promise<Admitted>((resolve) => {
       const w: Waiter = { grant: () => resolve(this.grant(t0)) };
-      if (!this.queue.push(client, w)) return resolve({ ok: false, queueMs: 0 });
+      if (!this.queue.push(client, w)) return resolve(this.refuse(0));
       if (!bounded) return;
       w.timer = setTimeout(() => {
-        if (this.queue.remove(client, w)) resolve({ ok: false, queueMs: performance.now() - t0 });
+        if (this.queue.remove(client, w)) resolve(this.refuse(performance.now() - t0));
       }, this.opts.maxWaitMs);
     });
   }
@@ -62,6 +72,11 @@ export class AdmissionGate {
   expectedWaitMs(client: string): number {
     if (this.holdMs === 0) return 0;
     return (this.queue.aheadOf(client) * this.holdMs) / this.opts.slots;
+  }
+
+  private refuse(queueMs: number): Admitted {
+    this.refusedRuns++;
+    return { ok: false, queueMs };
   }
 
   /** `queuedAt`: when a run that had to wait asked; its wait is reported as queueMs. */

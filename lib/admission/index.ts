@@ -38,6 +38,22 @@ export function admission(): Admission {
   return g.__playgroundAdmission;
 }
 
+/** What an operator watches on this instance (GET /api/health): the pool's slots and its queue. */
+export interface AdmissionLoad {
+  /** Runs in the worker pool now, of `slots`. */
+  running: number;
+  slots: number;
+  /** Runs waiting for a slot now (a Check's runs count one by one). */
+  waiting: number;
+  /** Runs answered "busy" since the instance started: when this climbs, add instances. */
+  refusedBusy: number;
+}
+
+export function admissionLoad(): AdmissionLoad {
+  const { gate } = admission();
+  return { running: gate.running, slots: gate.slots, waiting: gate.waiting, refusedBusy: gate.refused };
+}
+
 /**
  * A fresh gate (and fresh client counts) with other sizes - for tests and benchmarks that need
  * a small queue or a different number of slots. Call it while no run is in flight.

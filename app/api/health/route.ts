@@ -1,5 +1,7 @@
 import { redisHealth } from "@/lib/redis/health";
 import { warmState, warmUp } from "@/lib/runner/host/warm-up";
+import { admissionLoad } from "@/lib/admission";
+import { openViewers } from "@/lib/race/server/admission";
 
 // Health must reflect Redis right now, never a build-time snapshot.
 export const dynamic = "force-dynamic";
@@ -8,6 +10,7 @@ export const dynamic = "force-dynamic";
  * app: "ok" once the sandbox pool is warm (a first run went through every worker), "starting"
  * before that, with status 503 so load balancers and test runners wait for it.
  * redis: "ok" | "full" (at maxmemory: runs fail until space is freed) | "down".
+ * runs / raceViewers: this instance's load (see ARCHITECTURE.md, "Capacity", for what to watch).
  */
 export async function GET() {
   // instrumentation.ts starts warming; this makes sure of it (idempotent).
@@ -22,6 +25,8 @@ export async function GET() {
       redisLatencyMs: redis.latencyMs ?? null,
       redisUsedMemoryBytes: redis.usedMemoryBytes ?? null,
       redisMaxMemoryBytes: redis.maxMemoryBytes ?? null,
+      runs: admissionLoad(),
+      raceViewers: openViewers(),
     },
     { status: warm.warm ? 200 : 503, headers: { "cache-control": "no-store" } },
   );
