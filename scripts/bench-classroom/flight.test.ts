@@ -2,7 +2,7 @@
 // (captured from `next start`: a text row for a long string, "$$" escapes, "$undefined").
 import { describe, expect, it } from "vitest";
 import { actionResult } from "./flight";
-import { runTask } from "./programs";
+import { checkTask, runTask } from "./programs";
 import { judge } from "./verdict";
 
 const long = "é$".repeat(3000);
@@ -37,5 +37,16 @@ describe("judging a learner's Run", () => {
   it("a failed run counts by its error code, an HTTP failure by its status", () => {
     expect(judge(task, { ok: true, ms: 1, value: { status: "timeout", output: [], error: { code: "timeout" } } })).toEqual({ kind: "timeout", crossTalk: false });
     expect(judge(task, { ok: false, ms: 1, kind: "http_500" })).toEqual({ kind: "http_500", crossTalk: false });
+  });
+});
+
+describe("judging a learner's Check", () => {
+  const task = checkTask(0);
+  const check = (value: object) => ({ ok: true as const, ms: 1, value });
+
+  it("a Check some of whose interleavings were refused is the host's busyness, not the learner's fail", () => {
+    expect(judge(task, check({ status: "error", tests: [{ status: "error" }] })).kind).toBe("busy_untried_interleavings");
+    expect(judge(task, check({ status: "error", tests: [], error: { code: "busy" } })).kind).toBe("busy");
+    expect(judge(task, check({ status: "fail", tests: [] })).kind).toBe("check_fail");
   });
 });

@@ -17,7 +17,10 @@ export function judge(task: Task, outcome: ActionOutcome): Verdict {
   if (!v || typeof v !== "object") return { kind: "unreadable_reply", crossTalk: false };
   if (task.kind === "check") {
     if (v.status === "pass") return { kind: "ok", crossTalk: false };
-    return { kind: v.status === "fail" ? "check_fail" : errorKind(v.error), crossTalk: false };
+    if (v.status === "fail") return { kind: "check_fail", crossTalk: false };
+    // An "error" without an error of its own: a test could not be evaluated - the grader's
+    // exploration was refused some of its runs ("too busy to try every interleaving").
+    return { kind: v.error ? errorKind(v.error) : "busy_untried_interleavings", crossTalk: false };
   }
   const output = Array.isArray(v.output) ? v.output.map(String) : [];
   const others = task.tag ? output.join("\n").match(LEARNER_TAG)?.filter((t) => t !== task.tag) ?? [] : [];
