@@ -4,6 +4,7 @@
 import { closeWorkerPool } from "../lib/runner/index";
 import { gradeSubmission } from "../lib/lessons/grade";
 import { loadCourse } from "../lib/lessons/loader";
+import { runScript } from "./run-script";
 
 const rounds = Number(process.argv[2] ?? 20);
 const exercises = loadCourse().filter((u) => u.solution);
@@ -31,12 +32,4 @@ async function main(): Promise<void> {
   }
 }
 
-main()
-  .then(() => closeWorkerPool())
-  .then(
-    () => process.exit(0),
-    (e: unknown) => {
-      console.error(e instanceof Error ? e.message : e);
-      process.exit(1);
-    },
-  );
+runScript(main, closeWorkerPool);

@@ -7,6 +7,7 @@ import { build, start, actionIds, treeRss, type StartedServer } from "./bench-cl
 import { classroom, closedLoop, type Target } from "./bench-classroom/phases";
 import { currentLoad, printPhase, type PhaseReport, type Tally } from "./bench-classroom/tally";
 import { watchRedis } from "./bench-classroom/redis-load";
+import { runScript } from "./run-script";
 
 const HELP = `usage: npm run bench:classroom -- [options]
   --url URL          use a running server (then --pid PID to report its memory); default: build and start one
@@ -114,10 +115,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  },
-);
+runScript(main);

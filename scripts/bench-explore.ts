@@ -14,6 +14,7 @@ import { concurrentSuffix } from "../lib/lessons/grading/concurrent-calls";
 import { EXPLORE_BOUNDS, exploreSchedules } from "../lib/lessons/grading/explore";
 import { EXPLORE_TEST_NAME } from "../lib/lessons/grading/explore-test";
 import { GRADING_LIMITS, gradedKeys } from "../lib/lessons/grading/scenarios";
+import { runScript } from "./run-script";
 
 const rounds = Number(process.argv[2] ?? 20);
 const course = loadCourse();
@@ -66,12 +67,4 @@ async function main(): Promise<void> {
   console.log(`\nuptime: ${execSync("uptime").toString().trim()}`);
 }
 
-main()
-  .then(() => closeWorkerPool())
-  .then(
-    () => process.exit(0),
-    (e: unknown) => {
-      console.error(e instanceof Error ? e.message : e);
-      process.exit(1);
-    },
-  );
+runScript(main, closeWorkerPool);

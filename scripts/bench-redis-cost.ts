@@ -10,6 +10,7 @@ import { closeWorkerPool, runProgram } from "../lib/runner/index";
 import { loadCourse } from "../lib/lessons/loader";
 import { createServiceRedis, masters } from "../lib/redis/service-client";
 import type { Unit } from "../lib/lessons/types";
+import { runScript } from "./run-script";
 
 const RUNS = Number(process.argv.find((a) => a.startsWith("--runs="))?.slice(7) ?? 200);
 
@@ -62,10 +63,4 @@ async function main(): Promise<void> {
   await closeWorkerPool();
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  },
-);
+runScript(main);
