@@ -7,7 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { RUN_REGISTRY_KEY } from "../redis/janitor";
-import { adminRedis, dedent } from "./test-support";
+import { adminRedis, dedent, playgroundCli } from "./test-support";
 import type { RunResult } from "./types";
 
 const exec = promisify(execFile);
@@ -22,7 +22,7 @@ function program(name: string, src: string): string {
 /** The CLI's stdout is a pipe here (execFile), like `npm run playground -- run x.ts --json | jq`. */
 async function cli(...args: string[]): Promise<{ stdout: string; code: number }> {
   try {
-    const { stdout } = await exec("npx", ["tsx", "scripts/playground.ts", ...args], { maxBuffer: 64 * 1024 * 1024, env: process.env });
+    const { stdout } = await exec(...playgroundCli(...args), { maxBuffer: 64 * 1024 * 1024, env: process.env });
     return { stdout, code: 0 };
   } catch (e) {
     const err = e as { stdout: string; code: number };

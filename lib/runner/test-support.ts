@@ -7,6 +7,14 @@ import { masters, type ServiceRedis } from "../redis/service-client";
 import { runProgram, closeWorkerPool } from "./index";
 import type { RunRequest, RunResult } from "./types";
 
+/**
+ * `npm run playground -- <args>` as a child process: node with tsx as a loader, not `npx tsx`
+ * (npx's own start-up took 5 of its 8 s on a busy machine).
+ */
+export function playgroundCli(...args: string[]): [string, string[]] {
+  return [process.execPath, ["--import", "tsx", "scripts/playground.ts", ...args]];
+}
+
 let admin: ServiceRedis | undefined;
 /** The tests' own client: the single server, or (REDIS_CLUSTER_NODES, the `cluster` stage) the cluster. */
 export function adminRedis(): ServiceRedis {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
 import { runProgram } from "./index";
 import { loadCourse } from "../lessons/loader";
-import "./test-support";
+import { playgroundCli } from "./test-support";
 
 const course = loadCourse();
 
@@ -42,7 +42,7 @@ describe("every unit's program runs against real Redis with the expected results
 describe("the CLI", () => {
   it("runs a unit's program and prints output and trace, exit 0", () => {
     const unit = course[0]!;
-    const out = execFileSync("npx", ["tsx", "scripts/playground.ts", "run", `lessons/01-${unit.slug}/starter.ts`, "--unit", unit.slug], { encoding: "utf8" });
+    const out = execFileSync(...playgroundCli("run", `lessons/01-${unit.slug}/starter.ts`, "--unit", unit.slug), { encoding: "utf8" });
     expect(out).toContain(unit.expected.outputIncludes[0]);
     expect(out).toMatch(/"EXEC" .*committed/);
     expect(out).toContain("Status: ok");
@@ -50,7 +50,7 @@ describe("the CLI", () => {
 
   it("--json prints the result object", () => {
     const unit = course[4]!;
-    const out = execFileSync("npx", ["tsx", "scripts/playground.ts", "run", `lessons/05-${unit.slug}/solution.ts`, "--unit", unit.slug, "--json"], { encoding: "utf8" });
+    const out = execFileSync(...playgroundCli("run", `lessons/05-${unit.slug}/solution.ts`, "--unit", unit.slug, "--json"), { encoding: "utf8" });
     const r = JSON.parse(out) as { status: string; finalState: Record<string, string> };
     expect(r.status).toBe("ok");
     expect(r.finalState).toEqual(unit.expected.finalState);
@@ -59,7 +59,7 @@ describe("the CLI", () => {
   it("exit 1 when the program fails, 2 for bad usage", () => {
     const status = (args: string[]) => {
       try {
-        execFileSync("npx", ["tsx", "scripts/playground.ts", ...args], { stdio: "pipe" });
+        execFileSync(...playgroundCli(...args), { stdio: "pipe" });
         return 0;
       } catch (e) {
         return (e as { status: number }).status;
