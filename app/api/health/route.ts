@@ -8,6 +8,7 @@ export const dynamic = "force-dynamic";
  * app: "ok" once the sandbox pool is warm (a first run went through every worker), "starting"
  * before that, with status 503 so load balancers and test runners wait for it.
  * redis: "ok" | "full" (at maxmemory: runs fail until space is freed) | "down".
+ * redisNodes: every master (one on a single server) with its own latency, memory and clients.
  */
 export async function GET() {
   // instrumentation.ts starts warming; this makes sure of it (idempotent).
@@ -22,6 +23,7 @@ export async function GET() {
       redisLatencyMs: redis.latencyMs ?? null,
       redisUsedMemoryBytes: redis.usedMemoryBytes ?? null,
       redisMaxMemoryBytes: redis.maxMemoryBytes ?? null,
+      redisNodes: redis.nodes,
     },
     { status: warm.warm ? 200 : 503, headers: { "cache-control": "no-store" } },
   );
