@@ -71,14 +71,13 @@ describe("npm start on a local Redis Cluster", () => {
       expect(n.connectedClients).toBeGreaterThan(0);
     }
 
-    // A run through the app's own API, on the cluster.
-    const run = await fetch(`http://127.0.0.1:${port}/api/run`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ source: `import Redis from "ioredis";\nconst redis = new Redis();\nawait redis.set("k", "7");\nconsole.log(await redis.get("k"));` }),
-    });
-    expect(run.status).toBe(200);
-    expect(((await run.json()) as { output: string[] }).output).toEqual(["7"]);
+    // A race-lab run through the app's own API, on the cluster, followed over SSE to its result.
+    const started = await fetch(`http://127.0.0.1:${port}/api/runs`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ mode: "crowd", clients: 5 }) });
+    expect(started.status).toBe(201);
+    const { runId } = (await started.json()) as { runId: string };
+    const sse = await (await fetch(`http://127.0.0.1:${port}/api/runs/${runId}/events`)).text();
+    const result = JSON.parse(/^event: result\ndata: (.*)$/m.exec(sse)?.[1] ?? "null") as { status: string } | null;
+    expect(result?.status).toBe("ok");
 
     const exited = new Promise<number | null>((resolve) => child!.once("exit", (code) => resolve(code)));
     child.kill("SIGTERM");
