@@ -62,6 +62,9 @@ const redis = await redisTargetForThisProcess();
 const redisEnv = redis.env;
 
 if (want("cluster")) {
+  // The production build is the browser stage's when there is one (`.ci/run` runs that stage
+  // first); without one it is made here. test/cluster/npm-start.test.ts and the race-lab spec use it.
+  if (!existsSync(".next/BUILD_ID")) ok = run("production build", "next", ["build"], redisEnv) && ok;
   const report = "test-results/vitest-cluster.json";
   ok = run("on a Redis Cluster (vitest)", "vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...CLUSTER_STAGE_FILES], redisEnv) && ok;
   if (existsSync(report)) {
@@ -70,10 +73,8 @@ if (want("cluster")) {
     failed += (r.numFailedTests ?? 0) + (r.numTotalTests === 0 ? 1 : 0);
   } else failed += 1;
   // The race lab across two app instances (two `next start` on one cluster): e2e/race.spec.ts's
-  // "second instance" tests. The build is the browser stage's when there is one (`.ci/run` runs
-  // that stage first); without one it is made here.
+  // "second instance" tests.
   ensureChromium();
-  if (!existsSync(".next/BUILD_ID")) ok = run("production build", "next", ["build"], redisEnv) && ok;
   ok = playwright("race lab on two instances on a Redis Cluster (playwright)", ["e2e/race.spec.ts", "--grep", "second instance"], "test-results/playwright-cluster.json") && ok;
 }
 
