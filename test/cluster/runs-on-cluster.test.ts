@@ -10,13 +10,14 @@ import { startLocalCluster, type LocalCluster } from "../../scripts/redis-cluste
 import { runProgram, closeWorkerPool } from "../../lib/runner";
 import { dedent } from "../../lib/runner/test-support";
 import { REDIS_NODE_LOST } from "../../lib/errors";
-import { RUN_REGISTRY_KEY, keyPrefix } from "../../lib/redis/namespace";
+import { RUN_REGISTRY_KEY, keyPrefix, serviceKeys } from "../../lib/redis/namespace";
 import { runUsername } from "../../lib/redis/acl";
 import { runOwner, runSlot } from "../../lib/redis/slots";
 import { sweepExpiredRuns } from "../../lib/redis/janitor";
 import { OrphanSweeper, USER_GRACE_MS } from "../../lib/redis/orphans";
 import { randomToken } from "../../lib/redis/random-token";
-import { createServiceRedis, isCluster, masters } from "../../lib/redis/service-client";
+import { createServiceRedis, isCluster, masters, serviceRedis } from "../../lib/redis/service-client";
+import { runEventStream } from "../../lib/race/server/events";
 import { nodeKey } from "../../lib/redis/slots";
 
 let cluster: LocalCluster;
@@ -233,7 +234,7 @@ describe("runs on a Redis Cluster", () => {
     expect(await nodesWithUser(runUsername(runId))).toEqual([]);
     for (const p of live()) expect(((await conn(p).acl("USERS")) as string[]).filter((u) => u.startsWith("pg-run-"))).toEqual([]);
   }, 120_000);
-  it("a sweep skips a master that doesn't answer (stopped, then dead and still listed), sweeps the others and says so once", async () => {
+  it("a master that doesn't answer (stopped, then dead and still listed): sweeps skip it and say so once, its viewers' streams end", async () => {
     // The service side's own client, as the janitor uses it.
     const service = createServiceRedis();
     if (!isCluster(service)) throw new Error("expected a Cluster client (REDIS_CLUSTER_NODES is set)");
@@ -270,6 +271,21 @@ describe("runs on a Redis Cluster", () => {
 
       // 2. It dies, and a slot map refresh (the cluster has not marked it failed yet) lists it again.
       expired = await expiredOnOthers();
+      // A viewer of a run on it: its stream ends (the browser reconnects and resumes elsewhere).
+      const watched = runIdOn((o) => o === victim);
+      await admin.xadd(serviceKeys(watched).events, "*", "e", JSON.stringify({ kind: "console", seq: 1, at: 0, text: "hi" }));
+      // The SSE route's own client is up before a viewer opens (the route asks it first).
+      const web = serviceRedis();
+      if (web.status !== "ready") await new Promise((resolve) => web.once("ready", resolve));
+      const viewer = runEventStream(watched, "0", { signal: new AbortController().signal, onClose: () => {} }).getReader();
+      let seen = "";
+      const dec = new TextDecoder();
+      while (!seen.includes("id: ")) {
+        const r = await viewer.read();
+        if (r.done) break;
+        seen += dec.decode(r.value);
+      }
+      expect(seen).toContain("id: ");
       cluster.kill(victim);
       killed.add(victim);
       conn(victim).disconnect();
@@ -278,6 +294,9 @@ describe("runs on a Redis Cluster", () => {
       expect(await sweepExpiredRuns(service)).toBe(expired.length);
       for (const id of expired) expect(await admin.exists(`${keyPrefix(id)}a`)).toBe(0);
       await new OrphanSweeper(service).sweep();
+      for (let r = await viewer.read(); !r.done; r = await viewer.read()) seen += dec.decode(r.value);
+      expect(seen).toContain("event: failure");
+      expect(seen).not.toContain("event: close");
 
       // Said once for the whole outage, naming the master.
       const said = warn.mock.calls.map((c) => String(c[0])).filter((m) => m.includes(victimKey));
@@ -286,6 +305,7 @@ describe("runs on a Redis Cluster", () => {
     } finally {
       warn.mockRestore();
       service.disconnect();
+      serviceRedis().disconnect();
     }
   }, 60_000);
 });
