@@ -1,6 +1,7 @@
 // The `cluster` stage's test files (scripts/test.mjs): the engine's integration tests, the grader
 // fixtures and the hardening suite, run against a local Redis Cluster (REDIS_CLUSTER_NODES), plus
-// test/cluster, which starts a cluster of its own to kill a master in it.
+// test/cluster, which starts a cluster of its own to kill a master in it. The stage also runs the
+// race lab across two app instances (e2e/race.spec.ts, "second instance"; scripts/test.mjs).
 //
 // Left out, each for a reason of its own (they run in the single-server `unit` stage):
 // - lib/runner/redis-full.test.ts, lib/runner/bounds-oom.test.ts: a tiny maxmemory on one server.

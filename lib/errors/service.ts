@@ -20,6 +20,16 @@ export const REDIS_NODE_LOST: PlaygroundError<"redis_unavailable"> = {
   message: "The Redis server holding your run's data went away while your program ran (the playground's Redis is switching to a standby), so nothing of this run was kept. This isn't a problem with your code - run it again in a few seconds.",
 };
 
+/**
+ * On a Redis Cluster: the run's slot moved to another master (or was being moved) while the
+ * program used it (MOVED, ASK, TRYAGAIN). Its connections stay on the old master, so the run
+ * ends there; a transaction cut off this way aborted before anything of it ran.
+ */
+export const REDIS_DATA_MOVED: PlaygroundError<"redis_unavailable"> = {
+  code: "redis_unavailable",
+  message: "Your run's data moved to another Redis server while your program ran (the playground's Redis was rebalancing), so the run stopped there and nothing of it was kept. A transaction that was cut off changed nothing. This isn't a problem with your code - run it again.",
+};
+
 export const REDIS_FULL: PlaygroundError<"redis_full"> = {
   code: "redis_full",
   message: "The playground's Redis is full right now, so your program could not run to the end. This isn't a problem with your code - it frees up by itself, try again in a minute.",

@@ -17,7 +17,8 @@ import type { ChainableCommander } from "ioredis";
 import { RUN_REGISTRY_KEY } from "./namespace";
 import { unregisterRun } from "./janitor";
 import { isCluster, type ServiceRedis } from "./service-client";
-import { runMaster } from "./slots";
+import { nodeKey, runMaster } from "./slots";
+import { isSlotGone } from "./errors";
 
 export interface NamespaceDrop {
   runId: string;
@@ -25,6 +26,11 @@ export interface NamespaceDrop {
   keys: string[];
   /** The run's ACL user, if it had one. */
   user?: string;
+  /**
+   * On a cluster, "host:port" of the master the run's connections (and its user) were on. The
+   * slot may have moved since: its keys follow the slot, its user stays on that node.
+   */
+  userNode?: string;
   /**
    * False when a connection was dropped with commands in flight: a late write could still land
    * after the UNLINK, so the run stays registered and the janitor sweeps its namespace later.
@@ -99,14 +105,19 @@ export class CleanupQueue {
       this.take().map(async (d) => {
         const node = runMaster(cluster, d.runId);
         if (!node) return undefined;
+        const userNode = (d.userNode !== undefined && cluster.nodes("all").find((n) => nodeKey(n) === d.userNode)) || node;
+        const elsewhere = d.user && userNode !== node ? userNode.acl("DELUSER", d.user).catch(() => 0) : undefined;
         const p = node.pipeline();
         if (d.keys.length > 0) p.unlink(...d.keys);
-        if (d.user) p.acl("DELUSER", d.user);
+        if (d.user && !elsewhere) p.acl("DELUSER", d.user);
+        await elsewhere;
         if (p.length === 0) return d.unregister ? d.runId : undefined;
         // UNLINK must have worked (a MOVED means the keys are elsewhere now); a failed DELUSER is
         // ACL being off, nothing to undo - as on one server.
         const res = await p.exec().catch(() => null);
-        const unlinked = d.keys.length === 0 || (res?.[0] !== undefined && res[0][0] === null);
+        let unlinked = d.keys.length === 0 || (res?.[0] !== undefined && res[0][0] === null);
+        // The slot moved (or is moving) since the run: the Cluster client follows MOVED and ASK.
+        if (!unlinked && isSlotGone(res?.[0]?.[0])) unlinked = await cluster.unlink(...d.keys).then(() => true, () => false);
         return unlinked && d.unregister ? d.runId : undefined;
       }),
     );

@@ -21,6 +21,11 @@ export class ConnectionPool {
     private readonly onLost: () => void = () => {},
   ) {}
 
+  /** "host:port" of a cluster node's pool (undefined for a URL's). */
+  get node(): string | undefined {
+    return typeof this.server === "string" ? undefined : `${this.server.host}:${this.server.port}`;
+  }
+
   async acquire(): Promise<Redis> {
     while (this.idle.length > 0) {
       const c = this.idle.pop()!;

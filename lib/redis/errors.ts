@@ -21,6 +21,17 @@ export class RedisConnectionLost extends Error {
   }
 }
 
+/**
+ * On a cluster: the run's slot moved to another master (MOVED), is being moved (ASK, TRYAGAIN)
+ * while the run used it. Its connection can't follow, so it counts as lost, with its own words.
+ */
+export class RedisSlotMoved extends RedisConnectionLost {
+  constructor(cause: unknown) {
+    super(cause);
+    this.name = "RedisSlotMoved";
+  }
+}
+
 /** Redis answered with an error (ioredis's ReplyError, EXECABORT included). */
 export function isReplyError(err: unknown): err is Error {
   return err instanceof Error && err.name === "ReplyError";
@@ -33,14 +44,30 @@ export function isReplyError(err: unknown): err is Error {
  * they count as the connection lost. A single server never sends them to a run.
  */
 const SLOT_GONE = /^(MOVED|ASK|TRYAGAIN|CLUSTERDOWN|READONLY) /;
+const SLOT_MOVING = /^(MOVED|ASK|TRYAGAIN) /;
+
+/** A cluster's "slot not (or no longer) here" reply. */
+export function isSlotGone(err: unknown): err is Error {
+  return isReplyError(err) && SLOT_GONE.test(err.message);
+}
 
 /**
  * What an ioredis call rejected with, as one of the two kinds: a ReplyError stays as it is,
  * except a cluster's "slot not here", which is the connection's failure.
  */
 export function asRedisFailure(err: unknown): Error {
-  if (isReplyError(err) && SLOT_GONE.test(err.message)) return new RedisConnectionLost(err);
+  if (isSlotGone(err)) return SLOT_MOVING.test(err.message) ? new RedisSlotMoved(err) : new RedisConnectionLost(err);
   return isReplyError(err) || err instanceof RedisConnectionLost || err instanceof RedisUnavailableError ? err : new RedisConnectionLost(err);
+}
+
+/**
+ * A cluster's "slot not here" among the errors of one batch (a pipeline's replies, a transaction's
+ * queued commands), as the connection's failure; undefined when there is none. Such a batch did
+ * not run where the run's keys are, so none of it is shown as if it had: the run ends.
+ */
+export function slotGoneIn(errors: readonly (Error | null | undefined)[]): RedisConnectionLost | undefined {
+  const gone = errors.find(isSlotGone);
+  return gone ? (asRedisFailure(gone) as RedisConnectionLost) : undefined;
 }
 
 /** Socket-level failures (as opposed to Redis replying with an error, or a bug of ours). */

@@ -23,7 +23,8 @@ import type { ChainableCommander } from "ioredis";
 import { runUsername } from "./acl";
 import { keyPrefix, RUN_ID_PATTERN, RUN_REGISTRY_KEY } from "./namespace";
 import { OrphanSweeper } from "./orphans";
-import { masters, type ServiceRedis } from "./service-client";
+import type { ServiceRedis } from "./service-client";
+import { MASTER_SWEEP_TIMEOUT_MS, onEachMaster } from "./each-master";
 
 // Its home is namespace.ts (with the other key names); importers of the janitor find it here too.
 export { RUN_REGISTRY_KEY } from "./namespace";
@@ -61,8 +62,9 @@ export function unregisterRun(pipeline: ChainableCommander, runId: string): Chai
  * Cleans up to SWEEP_BATCH runs whose deadline has passed: their learner keys, their ACL user,
  * then their registry entry. Returns how many runs this sweep removed from the registry.
  * Throws when Redis is unreachable; whatever was not finished is retried by the next sweep.
+ * `masterTimeoutMs` bounds each master's part (one that does not answer is skipped).
  */
-export async function sweepExpiredRuns(service: ServiceRedis, now = Date.now()): Promise<number> {
+export async function sweepExpiredRuns(service: ServiceRedis, now = Date.now(), masterTimeoutMs = MASTER_SWEEP_TIMEOUT_MS): Promise<number> {
   const due = await service.zrangebyscore(RUN_REGISTRY_KEY, "-inf", `(${now}`, "LIMIT", 0, SWEEP_BATCH);
   if (due.length === 0) return 0;
   // Only a well-formed id ever reaches a key pattern or a user name; anything else is just dropped.
@@ -71,16 +73,16 @@ export async function sweepExpiredRuns(service: ServiceRedis, now = Date.now()):
   if (malformed.length > 0) await service.zrem(RUN_REGISTRY_KEY, ...malformed);
   if (ids.size === 0) return 0;
 
-  const nodes = masters(service);
-  // Unregistering runs whose keys were never looked for would leave them for good.
-  if (nodes.length === 0) throw new Error("no Redis master known yet");
-  for (const node of nodes) {
+  // Unregistering runs whose keys were never looked for would leave them for good: this throws
+  // when no master answered. Keys on a master skipped here (it did not answer) are unregistered
+  // leftovers from now on, which the OrphanSweeper deletes once it answers again.
+  await onEachMaster(service, "sweep of expired runs", async (node) => {
     await unlinkLearnerKeys(node, ids);
     const users = node.pipeline();
     for (const id of ids) users.acl("DELUSER", runUsername(id));
     // A failed DELUSER (ACL off or forbidden for us) is a result here, not a throw: nothing to undo.
     await users.exec();
-  }
+  }, masterTimeoutMs);
   return service.zrem(RUN_REGISTRY_KEY, ...ids);
 }
 

@@ -22,7 +22,8 @@
 import type Redis from "ioredis";
 import { runUsername } from "./acl";
 import { RUN_ID_PATTERN, RUN_REGISTRY_KEY } from "./namespace";
-import { masters, type ServiceRedis } from "./service-client";
+import type { ServiceRedis } from "./service-client";
+import { MASTER_SWEEP_TIMEOUT_MS, onEachMaster } from "./each-master";
 import { nodeKey } from "./slots";
 
 export const SCAN_COUNT = 1000;
@@ -49,13 +50,18 @@ export class OrphanSweeper {
   /** Unregistered run users and when a sweep first saw them so. */
   private readonly suspects = new Map<string, number>();
 
-  constructor(private readonly service: ServiceRedis) {}
+  /** `masterTimeoutMs`: each master's part of a sweep at most (one that does not answer is skipped). */
+  constructor(
+    private readonly service: ServiceRedis,
+    private readonly masterTimeoutMs = MASTER_SWEEP_TIMEOUT_MS,
+  ) {}
 
   async sweep(now = Date.now()): Promise<OrphanSweep> {
-    const nodes = masters(this.service);
-    let keys = 0;
-    for (const node of nodes) keys += await this.sweepKeys(node);
-    return { keys, users: await this.sweepUsers(nodes, now) };
+    // A master that does not answer is skipped (lib/redis/each-master.ts); its users are then
+    // not seen this sweep, and not deleted anywhere.
+    const swept = await onEachMaster(this.service, "orphan sweep", (node) => this.sweepKeys(node), this.masterTimeoutMs);
+    const keys = swept.reduce((n, s) => n + s.value, 0);
+    return { keys, users: await this.sweepUsers(swept.map((s) => s.node), now) };
   }
 
   /** Up to PAGES_PER_SWEEP SCAN pages of one server from where the last sweep stopped. */

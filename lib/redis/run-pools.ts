@@ -10,7 +10,7 @@ import { credentialOptions, redisUrl } from "./config";
 import { ConnectionPool } from "./connection-pool";
 import { RedisUnavailableError } from "./errors";
 import type { ServiceRedis } from "./service-client";
-import { runOwner } from "./slots";
+import { runOwnerNow, splitNodeKey } from "./slots";
 
 export interface RunPools {
   /** The pool of the server that holds this run's keys. */
@@ -26,12 +26,7 @@ export function runPools(service: ServiceRedis): RunPools {
   const refresh = () => service.refreshSlotsCache();
   return {
     async forRun(runId) {
-      let owner = runOwner(service, runId);
-      if (owner === undefined) {
-        // No slot map yet (the client is still connecting) or a slot without a master: ask once.
-        await new Promise<void>((resolve) => service.refreshSlotsCache(() => resolve()));
-        owner = runOwner(service, runId);
-      }
+      const owner = await runOwnerNow(service, runId);
       if (owner === undefined) throw new RedisUnavailableError("no cluster master serves this run's slot");
       let pool = pools.get(owner);
       if (!pool) {
@@ -42,9 +37,4 @@ export function runPools(service: ServiceRedis): RunPools {
       return pool;
     },
   };
-}
-
-function splitNodeKey(key: string): [string, number] {
-  const i = key.lastIndexOf(":");
-  return [key.slice(0, i), Number(key.slice(i + 1))];
 }

@@ -21,8 +21,25 @@ export function runOwner(cluster: Cluster, runId: string): string | undefined {
   return cluster.slots[runSlot(runId)]?.[0];
 }
 
+/**
+ * "host:port" of the run's master, asking the cluster once when the map has none (the client is
+ * still connecting, or the slot has no master during a failover).
+ */
+export async function runOwnerNow(cluster: Cluster, runId: string): Promise<string | undefined> {
+  const known = runOwner(cluster, runId);
+  if (known !== undefined) return known;
+  await new Promise<void>((resolve) => cluster.refreshSlotsCache(() => resolve()));
+  return runOwner(cluster, runId);
+}
+
 /** The Cluster client's own connection to the run's master (for per-node commands such as ACL). */
 export function runMaster(cluster: Cluster, runId: string): Redis | undefined {
   const owner = runOwner(cluster, runId);
   return owner === undefined ? undefined : cluster.nodes("master").find((n) => nodeKey(n) === owner);
+}
+
+/** "host:port" -> [host, port] (the host may itself hold colons: an IPv6 address). */
+export function splitNodeKey(key: string): [string, number] {
+  const i = key.lastIndexOf(":");
+  return [key.slice(0, i), Number(key.slice(i + 1))];
 }

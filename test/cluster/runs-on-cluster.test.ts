@@ -4,17 +4,21 @@
 // Runs in the `cluster` stage (PLAYGROUND_REDIS=cluster npm test -- cluster).
 import { spawnSync } from "node:child_process";
 import Redis, { Cluster } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import calculateSlot from "cluster-key-slot";
 import { startLocalCluster, type LocalCluster } from "../../scripts/redis-cluster.mjs";
 import { runProgram, closeWorkerPool } from "../../lib/runner";
 import { dedent } from "../../lib/runner/test-support";
 import { REDIS_NODE_LOST } from "../../lib/errors";
-import { RUN_REGISTRY_KEY, keyPrefix } from "../../lib/redis/namespace";
+import { RUN_REGISTRY_KEY, keyPrefix, serviceKeys } from "../../lib/redis/namespace";
 import { runUsername } from "../../lib/redis/acl";
 import { runOwner, runSlot } from "../../lib/redis/slots";
 import { sweepExpiredRuns } from "../../lib/redis/janitor";
 import { OrphanSweeper, USER_GRACE_MS } from "../../lib/redis/orphans";
 import { randomToken } from "../../lib/redis/random-token";
+import { createServiceRedis, isCluster, masters, serviceRedis } from "../../lib/redis/service-client";
+import { runEventStream } from "../../lib/race/server/events";
+import { nodeKey } from "../../lib/redis/slots";
 
 let cluster: LocalCluster;
 let admin: Cluster;
@@ -230,4 +234,78 @@ describe("runs on a Redis Cluster", () => {
     expect(await nodesWithUser(runUsername(runId))).toEqual([]);
     for (const p of live()) expect(((await conn(p).acl("USERS")) as string[]).filter((u) => u.startsWith("pg-run-"))).toEqual([]);
   }, 120_000);
+  it("a master that doesn't answer (stopped, then dead and still listed): sweeps skip it and say so once, its viewers' streams end", async () => {
+    // The service side's own client, as the janitor uses it.
+    const service = createServiceRedis();
+    if (!isCluster(service)) throw new Error("expected a Cluster client (REDIS_CLUSTER_NODES is set)");
+    await waitFor(() => service.status === "ready" && masters(service).length === 3, "the service client's masters", 15_000);
+    const registryOwner = portOf(admin.slots[calculateSlot(RUN_REGISTRY_KEY)]![0]!);
+    const withReplica = async (p: number) => /connected_slaves:[1-9]/.test((await conn(p).info("replication")) as string);
+    let victim = 0;
+    for (const p of masterPorts()) if (p !== registryOwner && (await withReplica(p))) victim = p;
+    expect(victim).toBeGreaterThan(0);
+    const victimKey = `127.0.0.1:${victim}`;
+    const victimPid = cluster.pids[cluster.ports.indexOf(victim)]!;
+    const others = masterPorts().filter((p) => p !== victim);
+    const expiredOnOthers = async () => {
+      const ids = others.map((m) => runIdOn((o) => o === m));
+      for (const id of ids) {
+        await admin.set(`${keyPrefix(id)}a`, "1");
+        await admin.zadd(RUN_REGISTRY_KEY, Date.now() - 1000, id);
+      }
+      return ids;
+    };
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      // 1. It hangs (SIGSTOP, shorter than the cluster's node timeout): its part times out.
+      let expired = await expiredOnOthers();
+      process.kill(victimPid, "SIGSTOP");
+      let swept: number;
+      try {
+        swept = await sweepExpiredRuns(service, Date.now(), 300);
+      } finally {
+        process.kill(victimPid, "SIGCONT");
+      }
+      expect(swept).toBe(expired.length);
+      for (const id of expired) expect(await admin.exists(`${keyPrefix(id)}a`)).toBe(0);
+
+      // 2. It dies, and a slot map refresh (the cluster has not marked it failed yet) lists it again.
+      expired = await expiredOnOthers();
+      // A viewer of a run on it: its stream ends (the browser reconnects and resumes elsewhere).
+      const watched = runIdOn((o) => o === victim);
+      await admin.xadd(serviceKeys(watched).events, "*", "e", JSON.stringify({ kind: "console", seq: 1, at: 0, text: "hi" }));
+      // The SSE route's own client is up before a viewer opens (the route asks it first).
+      const web = serviceRedis();
+      if (web.status !== "ready") await new Promise((resolve) => web.once("ready", resolve));
+      const viewer = runEventStream(watched, "0", { signal: new AbortController().signal, onClose: () => {} }).getReader();
+      let seen = "";
+      const dec = new TextDecoder();
+      while (!seen.includes("id: ")) {
+        const r = await viewer.read();
+        if (r.done) break;
+        seen += dec.decode(r.value);
+      }
+      expect(seen).toContain("id: ");
+      cluster.kill(victim);
+      killed.add(victim);
+      conn(victim).disconnect();
+      await new Promise<void>((resolve) => service.refreshSlotsCache(() => resolve()));
+      expect(masters(service).map(nodeKey)).toContain(victimKey);
+      expect(await sweepExpiredRuns(service)).toBe(expired.length);
+      for (const id of expired) expect(await admin.exists(`${keyPrefix(id)}a`)).toBe(0);
+      await new OrphanSweeper(service).sweep();
+      for (let r = await viewer.read(); !r.done; r = await viewer.read()) seen += dec.decode(r.value);
+      expect(seen).toContain("event: failure");
+      expect(seen).not.toContain("event: close");
+
+      // Said once for the whole outage, naming the master.
+      const said = warn.mock.calls.map((c) => String(c[0])).filter((m) => m.includes(victimKey));
+      expect(said).toHaveLength(1);
+      expect(said[0]).toMatch(/did not answer the sweep of expired runs \(no answer within 300 ms\); skipped it, swept the other 2/);
+    } finally {
+      warn.mockRestore();
+      service.disconnect();
+      serviceRedis().disconnect();
+    }
+  }, 60_000);
 });

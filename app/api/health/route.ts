@@ -10,6 +10,9 @@ export const dynamic = "force-dynamic";
  * app: "ok" once the sandbox pool is warm (a first run went through every worker), "starting"
  * before that, with status 503 so load balancers and test runners wait for it.
  * redis: "ok" | "full" (at maxmemory: runs fail until space is freed) | "down".
+ * redisNodes: every master (one on a single server) with its own latency, memory and clients -
+ * numbered in address order, not named: this endpoint is public, and Redis's addresses and
+ * connection errors are for the operator's logs, not for anyone who asks.
  * runs / raceViewers: this instance's load (see ARCHITECTURE.md, "Capacity", for what to watch).
  */
 export async function GET() {
@@ -25,6 +28,7 @@ export async function GET() {
       redisLatencyMs: redis.latencyMs ?? null,
       redisUsedMemoryBytes: redis.usedMemoryBytes ?? null,
       redisMaxMemoryBytes: redis.maxMemoryBytes ?? null,
+      redisNodes: [...redis.nodes].sort((a, b) => a.node.localeCompare(b.node)).map(({ node: _address, error: _error, ...figures }, i) => ({ master: i + 1, ...figures })),
       runs: admissionLoad(),
       raceViewers: openViewers(),
     },

@@ -3,9 +3,16 @@
  * (XREAD BLOCK would hold up every other command on a shared one). Any instance can serve any
  * run: the stream is the only source. Resumes after Last-Event-ID (= the stream entry id), sends
  * a heartbeat while the run is quiet, and ends after the run's `end` event plus its result.
+ *
+ * A viewer costs one Redis connection, on a cluster too: a plain one to the master that owns the
+ * run's slot (lib/redis/run-node-connection.ts). When the slot moves or its master fails over,
+ * the read fails and the stream ends; the browser's EventSource reconnects by itself and resumes
+ * at its Last-Event-ID on the slot's new master.
  */
-import { SERVICE_CONNECTION_OPTIONS } from "@/lib/redis/config";
-import { createServiceRedis } from "@/lib/redis/service-client";
+import type Redis from "ioredis";
+import type { RedisOptions } from "ioredis";
+import { runNodeConnection, slotMapStale } from "@/lib/redis/run-node-connection";
+import { serviceRedis } from "@/lib/redis/service-client";
 import { readEntries, readStoredResult, runHasEnded } from "@/lib/race-stream";
 import type { RunResult } from "@/lib/runner/types";
 import { toStreamedResult } from "../streamed-result";
@@ -15,21 +22,37 @@ const BATCH = 500;
 const enc = new TextEncoder();
 const frame = (s: string) => enc.encode(s);
 
+/**
+ * Commands wait for the connection to open (offline queue), nothing is retried or reconnected
+ * (a new stream is the retry), and a node that stops answering ends the stream within a bound.
+ */
+const VIEWER_CONNECTION: RedisOptions = {
+  enableOfflineQueue: true,
+  maxRetriesPerRequest: 0,
+  retryStrategy: () => null,
+  connectTimeout: 2000,
+  commandTimeout: BLOCK_MS + 5000,
+  enableAutoPipelining: false,
+  // Named, so an operator (and the cluster test) can count viewers in CLIENT LIST.
+  connectionName: "pg-viewer",
+};
+
 export function runEventStream(runId: string, after: string, opts: { signal: AbortSignal; onClose: () => void }): ReadableStream<Uint8Array> {
-  // A client of its own, for the target configured (on a cluster it follows the stream's slot).
-  const conn = createServiceRedis({ ...SERVICE_CONNECTION_OPTIONS, enableOfflineQueue: true, maxRetriesPerRequest: 1 });
+  const service = serviceRedis();
+  const connecting = runNodeConnection(service, runId, VIEWER_CONNECTION);
+  connecting.catch(() => {}); // a failure to connect is answered in pull()
   let last = after;
   let finished = false;
   let closed = false;
   const close = () => {
     if (closed) return;
     closed = true;
-    conn.disconnect();
+    void connecting.then((c) => c.disconnect(), () => {});
     opts.onClose();
   };
   opts.signal.addEventListener("abort", close, { once: true });
 
-  const sendResult = async (controller: ReadableStreamDefaultController<Uint8Array>) => {
+  const sendResult = async (conn: Redis, controller: ReadableStreamDefaultController<Uint8Array>) => {
     // The engine stores the result right after publishing `end`: give it a moment.
     let raw: string | null = null;
     for (let i = 0; i < 40 && raw === null && !closed; i++) {
@@ -52,11 +75,12 @@ export function runEventStream(runId: string, after: string, opts: { signal: Abo
     async pull(controller) {
       if (closed) return;
       try {
+        const conn = await connecting;
         // A finished run is replayed without blocking; a live one is followed with XREAD BLOCK.
         if (!finished) finished = await runHasEnded(conn, runId);
         const entries = await readEntries(conn, runId, last, finished ? { count: BATCH } : { count: BATCH, blockMs: BLOCK_MS });
         if (entries.length === 0) {
-          if (finished) return await sendResult(controller);
+          if (finished) return await sendResult(conn, controller);
           controller.enqueue(frame(": heartbeat\n\n"));
           return;
         }
@@ -68,9 +92,10 @@ export function runEventStream(runId: string, after: string, opts: { signal: Abo
           if (event?.kind === "end") sawEnd = true;
         }
         controller.enqueue(frame(chunk));
-        if (sawEnd) await sendResult(controller);
+        if (sawEnd) await sendResult(conn, controller);
       } catch {
         if (closed) return;
+        slotMapStale(service);
         controller.enqueue(frame(`event: failure\ndata: ${JSON.stringify({ message: "Lost the connection to Redis; reconnecting." })}\n\n`));
         controller.close();
         close();

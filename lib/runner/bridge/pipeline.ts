@@ -7,7 +7,7 @@
  */
 import type { CommandEvent } from "../../trace";
 import { forbiddenCommand } from "../../errors";
-import { asRedisFailure, isRedisOom } from "../../redis/errors";
+import { asRedisFailure, isRedisOom, slotGoneIn } from "../../redis/errors";
 import { ALLOWED_METHODS, refusalReason } from "../allowlist/allowlist";
 import { countSent, redisFull } from "./command";
 import type { BridgeContext } from "./context";
@@ -66,6 +66,8 @@ export async function sendPipeline(ctx: BridgeContext, conn: RunConnection, msg:
   } finally {
     conn.inflight--;
   }
+  const gone = slotGoneIn(res.map(([e]) => e));
+  if (gone) throw gone;
   if (res.some(([e]) => isRedisOom(e))) return redisFull(ctx);
   settle(ctx, conn, items, events, writes, res, sent);
   const reads = commands.filter((c) => c.spec.kind === "read").flatMap((c) => c.keys);

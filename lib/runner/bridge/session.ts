@@ -6,8 +6,8 @@
  */
 import type Redis from "ioredis";
 import type { TraceEvent } from "../../trace";
-import { forbiddenCommand, forbiddenImport, INTERNAL, NOT_A_CONNECTION, QUIT_EARLIER, REDIS_DOWN, uncaughtInTimer } from "../../errors";
-import { isConnectionError } from "../../redis/errors";
+import { forbiddenCommand, forbiddenImport, NOT_A_CONNECTION, QUIT_EARLIER, REDIS_DOWN, uncaughtInTimer } from "../../errors";
+import { failureOfRun } from "../redis-failure";
 import type { ConnectionPool } from "../../redis/connection-pool";
 import { ALLOWED_METHODS, refusalReason } from "../allowlist/allowlist";
 import { ConflictLedger } from "../ledger/conflict-ledger";
@@ -93,7 +93,7 @@ export class RunSession implements SandboxHost, BridgeContext {
       this.schedule = new ScheduleGate(deps.plan, {
         recorder: this.recorder,
         openClient: (label) => this.connections.add("plan", label),
-        send: (conn, command) => sendPlanCommand(this, conn, command).catch((e: unknown) => this.fail(isConnectionError(e) ? { ...REDIS_DOWN } : { ...INTERNAL })),
+        send: (conn, command) => sendPlanCommand(this, conn, command).catch((e: unknown) => this.fail(failureOfRun(e))),
         fail: (e) => this.fail(e),
         stopped: () => this.stopped(),
         wake: () => this.wake(),
@@ -157,7 +157,7 @@ export class RunSession implements SandboxHost, BridgeContext {
       if (over) return (this.fail(over), NEVER);
       return out;
     } catch (e) {
-      this.fail(isConnectionError(e) ? { ...REDIS_DOWN } : { ...INTERNAL });
+      this.fail(failureOfRun(e));
       return NEVER;
     }
   }

@@ -5,7 +5,7 @@
  */
 import type { CommandEvent } from "../../trace";
 import { forbiddenCommand } from "../../errors";
-import { asRedisFailure, isConnectionError, isRedisOom } from "../../redis/errors";
+import { asRedisFailure, isConnectionError, isRedisOom, slotGoneIn } from "../../redis/errors";
 import { ALLOWED_METHODS, refusalReason } from "../allowlist/allowlist";
 import { countSent, redisFull } from "./command";
 import type { BridgeContext } from "./context";
@@ -58,9 +58,14 @@ export async function sendTransaction(ctx: BridgeContext, conn: RunConnection, m
     } catch (failure) {
       const e = asRedisFailure(failure);
       if (isConnectionError(e)) throw e;
+      // EXECABORT because a queued command's slot moved: nothing ran, and the run can't go on.
+      const gone = slotGoneIn((e as { previousErrors?: Error[] }).previousErrors ?? []);
+      if (gone) throw gone;
       ctx.ledger.dropWrites(...ownWrites);
       return rejected(ctx, events, e);
     }
+    const gone = slotGoneIn(res?.map(([e]) => e) ?? []);
+    if (gone) throw gone;
     if (res?.some(([e]) => isRedisOom(e))) return redisFull(ctx);
     if (res === null) {
       ctx.ledger.dropWrites(...ownWrites);

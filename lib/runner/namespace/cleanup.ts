@@ -8,9 +8,9 @@ import type { CleanupQueue } from "../../redis/cleanup-queue";
 
 export function dropNamespaceLater(
   cleanup: CleanupQueue,
-  run: { runId: string; prefix: string; touched: ReadonlySet<string>; setupKeys: readonly string[]; user?: string },
+  run: { runId: string; prefix: string; touched: ReadonlySet<string>; setupKeys: readonly string[]; user?: string; userNode?: string },
   clean: Promise<boolean>,
 ): void {
   const keys = () => [...new Set([...[...run.touched].map((k) => run.prefix + k), ...run.setupKeys])];
-  cleanup.later(clean.catch(() => false).then((unregister) => ({ runId: run.runId, keys: keys(), user: run.user, unregister })));
+  cleanup.later(clean.catch(() => false).then((unregister) => ({ runId: run.runId, keys: keys(), user: run.user, userNode: run.userNode, unregister })));
 }

@@ -9,6 +9,8 @@ import { serviceKeys } from "../../redis/namespace";
 import { asRedisFailure } from "../../redis/errors";
 import { planWriteSchema } from "./schema";
 
+const BLPOP_SLICE_MS = 1000;
+
 export const controlSignalSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("step") }),
   /** The other client writes now; the run stays paused. */
@@ -36,12 +38,19 @@ export class ControlReceiver {
   /** The next signal, or null when none came within timeoutMs. */
   async next(timeoutMs: number): Promise<ControlSignal | null> {
     this.conn ??= createServiceRedis({ ...SERVICE_CONNECTION_OPTIONS, enableOfflineQueue: true });
-    const r = await this.conn.blpop(serviceKeys(this.runId).control, Math.max(0.01, timeoutMs / 1000)).catch((e: unknown) => {
-      throw asRedisFailure(e);
-    });
-    if (!r) return null;
-    const parsed = controlSignalSchema.safeParse(JSON.parse(r[1]));
-    return parsed.success ? parsed.data : this.next(timeoutMs);
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      // In slices: while the run's slot is being moved, a signal may be pushed on the new master
+      // (ASK) while a BLPOP waits on the old one, which only the next BLPOP is redirected to.
+      const left = until - Date.now();
+      const r = await this.conn.blpop(serviceKeys(this.runId).control, Math.max(0.01, Math.min(left, BLPOP_SLICE_MS) / 1000)).catch((e: unknown) => {
+        throw asRedisFailure(e);
+      });
+      if (r) {
+        const parsed = controlSignalSchema.safeParse(JSON.parse(r[1]));
+        if (parsed.success) return parsed.data;
+      } else if (until - Date.now() <= 0) return null;
+    }
   }
 
   close(): void {

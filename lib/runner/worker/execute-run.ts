@@ -8,8 +8,9 @@ import { keyPrefix, RUN_ID_PATTERN } from "../../redis/namespace";
 import { runUser } from "../../redis/acl";
 import type { RunStatus } from "../../trace";
 import { startWallCharge } from "../../admission/wall-charge";
-import { INTERNAL, LIMIT_CODES, limitError, REDIS_DOWN, REDIS_FULL, REDIS_NODE_LOST, STARVED } from "../../errors";
-import { isConnectionError, isRedisOom, isReplyError } from "../../redis/errors";
+import { INTERNAL, LIMIT_CODES, limitError, REDIS_DATA_MOVED, REDIS_DOWN, REDIS_FULL, REDIS_NODE_LOST, STARVED } from "../../errors";
+import { asRedisFailure, isRedisOom, isReplyError, isSlotGone } from "../../redis/errors";
+import { failureOfRun } from "../redis-failure";
 import { RunSession } from "../bridge/session";
 import { dropNamespaceLater } from "../namespace/cleanup";
 import { handBack } from "../namespace/hand-back";
@@ -71,7 +72,7 @@ async function execute({ request: req, limits }: WorkerTask, env: WorkerEnv): Pr
     sandbox = taken.sandbox.attach(session, limits);
     await runToEnd(session, sandbox, js.code, taken.keepCompiled, limits);
   } catch (e) {
-    session.fail(isConnectionError(e) ? REDIS_DOWN : INTERNAL);
+    session.fail(failureOfRun(e));
   }
   const blockedMs = wall.stop();
   session.finish();
@@ -81,8 +82,9 @@ async function execute({ request: req, limits }: WorkerTask, env: WorkerEnv): Pr
   if (sandbox) setImmediate(() => env.sandboxes.giveBack(sandbox));
   control?.close();
 
-  // On a cluster, losing the run's master (or its slot) mid-run is a failover: say so.
-  const error = env.cluster && session.fatal?.code === "redis_unavailable" ? { ...session.fatal, message: REDIS_NODE_LOST.message } : session.fatal;
+  // On a cluster, losing the run's master mid-run is a failover: say so (a moved slot says so already).
+  const lost = env.cluster && session.fatal?.code === "redis_unavailable" && session.fatal.message !== REDIS_DATA_MOVED.message;
+  const error = lost && session.fatal ? { ...session.fatal, message: REDIS_NODE_LOST.message } : session.fatal;
   // QuickJS counts columns in the transpiled line: back to the learner's.
   if (error?.line && error.column) error.column = js.sourceColumn(error.line, error.column);
   const status: RunStatus = !error ? "ok" : error.code === "timeout" ? "timeout" : LIMIT_CODES.has(error.code) ? "limit" : "error";
@@ -95,7 +97,7 @@ async function execute({ request: req, limits }: WorkerTask, env: WorkerEnv): Pr
   const back = handBack(pool, session.connections, prefix, user, inspectKeys ?? []);
   const finalState = inspectKeys ? await readFinalState(env.service, prefix, inspectKeys, await back.reads.catch(() => undefined)).catch(() => undefined) : undefined;
   // 4. Clean up, later: once no connection is authenticated as the run's user any more.
-  dropNamespaceLater(env.cleanup, { runId, prefix, touched: session.touched, setupKeys: setup.keys, user: user?.username }, back.clean);
+  dropNamespaceLater(env.cleanup, { runId, prefix, touched: session.touched, setupKeys: setup.keys, user: user?.username, userNode: pool.node }, back.clean);
   session.recorder.end(status, error?.message);
 
   const result: RunResult = {
@@ -116,6 +118,7 @@ async function execute({ request: req, limits }: WorkerTask, env: WorkerEnv): Pr
 /** Why the namespace could not be prepared: Redis down or full is the playground's, not the learner's. */
 function prepareError(e: unknown): RunErrorInfo {
   if (isRedisOom(e)) return REDIS_FULL;
+  if (isSlotGone(e)) return failureOfRun(asRedisFailure(e));
   // Everything in the prepare is an ioredis call: what is not Redis's answer is its connection.
   return isReplyError(e) ? INTERNAL : REDIS_DOWN;
 }

@@ -5,8 +5,8 @@
 import type { RunSession } from "../bridge/session";
 import { guestRunError } from "../sandbox/guest-error";
 import type { Sandbox } from "../sandbox/sandbox";
-import { INTERNAL, NEVER_RESOLVES, REDIS_DOWN, SANDBOX_FAULT } from "../../errors";
-import { isConnectionError } from "../../redis/errors";
+import { NEVER_RESOLVES, SANDBOX_FAULT } from "../../errors";
+import { failureOfRun } from "../redis-failure";
 import type { RunLimits } from "../types";
 
 export async function runToEnd(session: RunSession, sandbox: Sandbox, js: string, keepCompiled: boolean, limits: RunLimits): Promise<void> {
@@ -34,6 +34,6 @@ export async function runToEnd(session: RunSession, sandbox: Sandbox, js: string
       await session.nextChange();
     }
   } catch (e) {
-    session.fail(isConnectionError(e) ? REDIS_DOWN : INTERNAL);
+    session.fail(failureOfRun(e));
   }
 }
