@@ -4,30 +4,9 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { course, outputLines, runAndWait, setCode, waitForEditor } from "./helpers";
+import { holdBackEditor } from "./hold-editor";
 
 const practice = course.find((u) => u.scenarios.length > 0)!;
-
-/**
- * Holds back Monaco (every large script whose code names Monaco's own CSS class - the app's own
- * chunks may name it too, e.g. the shortcuts that leave keys in the editor to Monaco), so the page
- * stays on the server-rendered view; the app's own chunks load as usual.
- */
-/** Monaco's chunks are hundreds of KB each; the app's own that name its class are a few KB. */
-const MONACO_CHUNK_MIN_CHARS = 200_000;
-
-async function withoutMonaco(page: Page): Promise<{ held: () => number }> {
-  let held = 0;
-  await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {
-    const res = await route.fetch();
-    const body = await res.text();
-    if (body.length > MONACO_CHUNK_MIN_CHARS && body.includes("monaco-editor")) {
-      held += 1;
-      return route.abort();
-    }
-    return route.fulfill({ response: res, body });
-  });
-  return { held: () => held };
-}
 
 /** Where the first code token of line 1 is drawn, in the static view or in Monaco. */
 async function firstTokenBox(page: Page, selector: string) {
@@ -40,7 +19,7 @@ const STATIC_TOKEN = '[data-testid="code-view"] > div:first-of-type > span:nth-c
 const MONACO_TOKEN = '.monaco-editor .view-line:has-text("") span span';
 
 test("the code is in the HTML, and Run, Ctrl+Enter and a staged race work before Monaco loads", async ({ page }) => {
-  const monaco = await withoutMonaco(page);
+  const monaco = await holdBackEditor(page);
   const res = await page.goto(`/lessons/${practice.slug}`);
   expect(await res!.text()).toContain('data-testid="code-view"');
   const view = page.getByTestId("code-view");

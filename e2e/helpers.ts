@@ -2,6 +2,7 @@ import { expect, type Page } from "@playwright/test";
 import type {} from "../components/editor/test-hook";
 import { loadCourse } from "../lib/lessons/loader";
 import type { Unit } from "../lib/lessons/types";
+import { holdBackEditor } from "./hold-editor";
 
 /** The course as the app sees it: expectations come from the content, never from the tests. */
 export const course: Unit[] = loadCourse();
@@ -15,7 +16,8 @@ export function unitOfKind(kind: Unit["kind"]): Unit {
 /**
  * How far a unit page must be before a test goes on: "editable" = Monaco has taken over (its test
  * hook says so); "runnable" = the page is hydrated, so Run works on the code the server-rendered
- * view shows and the test hook sets that code (Monaco may still be loading).
+ * view shows and the test hook sets that code. openUnit and openUnitFromCourse hold Monaco back
+ * for "runnable" (hold-editor.ts): such a test never looks at the editor.
  */
 export type UnitReadiness = "editable" | "runnable";
 
@@ -25,11 +27,13 @@ export async function waitForEditor(page: Page, until: UnitReadiness = "editable
 }
 
 export async function openUnit(page: Page, unit: Unit, until: UnitReadiness = "editable"): Promise<void> {
+  if (until === "runnable") await holdBackEditor(page);
   await page.goto(`/lessons/${unit.slug}`);
   await waitForEditor(page, until);
 }
 
 export async function openUnitFromCourse(page: Page, unit: Unit, until: UnitReadiness = "editable"): Promise<void> {
+  if (until === "runnable") await holdBackEditor(page);
   await page.goto("/");
   await page.getByTestId(`unit-link-${unit.slug}`).click();
   await expect(page).toHaveURL(new RegExp(`/lessons/${unit.slug}$`));

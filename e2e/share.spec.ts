@@ -5,6 +5,7 @@
 import { startSecondInstance, type SecondInstance } from "./second-instance";
 import { expect, test } from "@playwright/test";
 import { course, runAndWait, waitForEditor } from "./helpers";
+import { holdBackEditor } from "./hold-editor";
 
 const unit = course.find((u) => u.slug === "observe-balance")!;
 const OTHER_PORT = Number(process.env.E2E_SHARE_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 7);
@@ -27,8 +28,10 @@ test.describe("a shared run on a second instance", () => {
   test("Share this run gives a link that opens the same step for anyone, elsewhere", async ({ page, browser }) => {
     // A run, a share and a second browser on another instance: minutes on a machine under load.
     test.setTimeout(180_000);
+    // The run is what is shared: the editor plays no part here.
+    await holdBackEditor(page);
     await page.goto(`/lessons/${unit.slug}`);
-    await waitForEditor(page);
+    await waitForEditor(page, "runnable");
     expect(await runAndWait(page, "scenario-staged-conflict")).toBe("ok");
     const tl = page.getByRole("group", { name: "Timeline", exact: true });
     const aborted = tl.getByRole("button", { name: /EXEC, returned null: WatchError/ });

@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { course, openUnit, runAndWait, setCode, waitForEditor, type UnitReadiness } from "./helpers";
+import { holdBackEditor } from "./hold-editor";
 import type { Unit } from "../lib/lessons/types";
 
 const DIR = path.join(process.cwd(), "e2e", "artifacts");
@@ -31,6 +32,7 @@ function lineOf(unit: Unit, text: string): number {
 }
 
 async function runStagedConflict(page: Page, until: UnitReadiness = "runnable"): Promise<Locator> {
+  if (until === "runnable") await holdBackEditor(page);
   await page.goto(`/lessons/${practice.slug}`);
   await waitForEditor(page, until);
   expect(await runAndWait(page, SCENARIO)).toBe("ok");

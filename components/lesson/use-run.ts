@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useState, useTransition } from "react";
+import { useCallback, useRef, useState } from "react";
 import { runUnit } from "./actions";
 import { MAX_SOURCE_BYTES, type RunState } from "@/lib/lessons/requests/contract";
 import { NEAR_LIMIT, programTooLargeMessage, REQUEST_BODY_LIMIT_BYTES, requestTooLarge, utf8Bytes } from "@/lib/http/body-limit";
@@ -29,6 +29,11 @@ const tooLargeState = (message: string): RunState => ({ status: "error", output:
 /**
  * Sends a run to the server action and keeps its latest state; one run at a time.
  * `runCanPass`: whether the expected output alone completes the unit (not for graded exercises).
+ *
+ * Deliberately not a transition: Next.js dispatches every server action as a router transition,
+ * and React holds a transition's updates until all async transitions in flight have settled,
+ * then renders them in yielding 5 ms slices. Plain updates commit the answer in one pass as soon
+ * as it is decoded, so the output paints first (the workbench defers the timeline).
  */
 export function useRun(slug: string, runCanPass: boolean) {
   const [state, setState] = useState<RunState | null>(null);
@@ -36,29 +41,30 @@ export function useRun(slug: string, runCanPass: boolean) {
   const [source, setSource] = useState("");
   // Counts finished runs so tests (and assistive tech) can tell a new result from the last one.
   const [finished, setFinished] = useState(0);
-  const [pending, startTransition] = useTransition();
+  const [pending, setPending] = useState(false);
+  const inFlight = useRef(false);
 
   const run = useCallback(
-    (source: string, scenarioId?: string) => {
-      startTransition(async () => {
-        const input = { slug, source, scenarioId };
-        const tooLarge = tooLargeToSend(source, input);
-        let next: RunState;
-        try {
-          next = tooLarge ? tooLargeState(tooLarge) : await runUnit(input);
-        } catch {
-          const refused = failedCallMessage(input);
-          next = refused ? tooLargeState(refused) : UNREACHABLE;
-        }
-        // Updates after an await leave the transition unless wrapped again; wrapped, the result
-        // and pending=false commit together, so nothing renders "running" with a new result.
-        startTransition(() => {
-          setState(next);
-          setSource(source);
-          setFinished((n) => n + 1);
-        });
-        recordRun(slug, runCanPass && next.expectationMet === true);
-      });
+    async (source: string, scenarioId?: string) => {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      setPending(true);
+      const input = { slug, source, scenarioId };
+      const tooLarge = tooLargeToSend(source, input);
+      let next: RunState;
+      try {
+        next = tooLarge ? tooLargeState(tooLarge) : await runUnit(input);
+      } catch {
+        const refused = failedCallMessage(input);
+        next = refused ? tooLargeState(refused) : UNREACHABLE;
+      }
+      inFlight.current = false;
+      // Batched: the result and pending=false commit together, never "running" with a new result.
+      setState(next);
+      setSource(source);
+      setFinished((n) => n + 1);
+      setPending(false);
+      recordRun(slug, runCanPass && next.expectationMet === true);
     },
     [slug, runCanPass],
   );

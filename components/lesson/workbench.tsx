@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { CodeEditor } from "@/components/editor/code-editor";
 import type { EditorApi, EditorRunError } from "@/components/editor/editor-api";
 import { exposeTestHook } from "@/components/editor/test-hook";
@@ -59,7 +59,7 @@ export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: strin
       if (busyRef.current) return;
       setHighlightLine(null);
       setShown(null);
-      run(currentCode(), scenarioId);
+      void run(currentCode(), scenarioId);
     },
     [currentCode, run],
   );
@@ -67,7 +67,7 @@ export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: strin
   const startCheck = () => {
     if (busyRef.current) return;
     setShown(null);
-    check(currentCode());
+    void check(currentCode());
   };
 
   const replaceCode = (next: string) => {
@@ -103,6 +103,11 @@ export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: strin
     const token = state.share;
     return sharedRun ? () => shareSignedRun(sharedRun, token) : undefined;
   }, [shown, checkResult, checkedSource, pending, state, ranSource, unit.slug]);
+
+  // The outcome commits and paints first; the timeline (a chip per command) renders in a
+  // background pass right after, so a long trace never delays the output.
+  const timelineTitle = shown ? `Timeline: ${shown.label}` : "Timeline";
+  const timeline = useDeferredValue(useMemo(() => ({ trace, share, title: timelineTitle }), [trace, share, timelineTitle]));
 
   return (
     <div className="flex flex-col gap-4 xl:sticky xl:top-4 xl:h-[calc(100dvh-6rem)] xl:min-h-[36rem]" data-testid="workbench">
@@ -147,14 +152,7 @@ export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: strin
           {unit.hasSolution && <SolutionPanel slug={unit.slug} onUse={replaceCode} />}
         </div>
         <div className="min-w-0 xl:flex xl:min-h-0 xl:flex-col" data-testid="timeline-panel">
-          <Timeline
-            title={shown ? `Timeline: ${shown.label}` : "Timeline"}
-            trace={trace}
-            onSelectLine={setHighlightLine}
-            lineRequest={lineRequest}
-            share={share}
-            fit
-          />
+          <DeferredTimeline title={timeline.title} trace={timeline.trace} onSelectLine={setHighlightLine} lineRequest={lineRequest} share={timeline.share} fit />
         </div>
       </div>
     </div>
@@ -162,6 +160,10 @@ export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: strin
 }
 
 const subscribeNothing = () => () => undefined;
+
+// Memoized so that a render for the outcome (a click on Run, its answer) skips the timeline: it
+// re-renders only when its deferred props change.
+const DeferredTimeline = memo(Timeline);
 
 /**
  * The code before Monaco has loaded: the server renders the starter (so hydration matches), the

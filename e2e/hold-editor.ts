@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+
+/** Monaco's chunks are hundreds of KB each; the app's own that name its class are a few KB. */
+const MONACO_CHUNK_MIN_BYTES = 200_000;
+const CHUNKS = path.join(process.cwd(), ".next", "static", "chunks");
+
+let monacoChunks: Set<string> | undefined;
+
+/**
+ * The build's Monaco chunks, by file name: every large script whose code names Monaco's own CSS
+ * class (the app's own chunks may name it too, e.g. the shortcuts that leave keys in the editor
+ * to Monaco). Read once per worker from the build the server under test serves.
+ */
+function monacoChunkNames(): Set<string> {
+  monacoChunks ??= new Set(
+    readdirSync(CHUNKS, { recursive: true, encoding: "utf8" }).filter((name) => {
+      const file = path.join(CHUNKS, name);
+      return name.endsWith(".js") && statSync(file).size > MONACO_CHUNK_MIN_BYTES && readFileSync(file, "utf8").includes("monaco-editor");
+    }).map((name) => path.basename(name)),
+  );
+  return monacoChunks;
+}
+
+/**
+ * Holds Monaco back on this page: its chunks are refused, so the unit page stays on the
+ * server-rendered code view (where Run, the staged races and the test hook work; first-paint
+ * proves it). Tests that never look at the editor save the ~3 CPU-seconds a visit costs to start
+ * Monaco and its TypeScript worker - time the other test worker on a 2-core machine needs too.
+ */
+export async function holdBackEditor(page: Page): Promise<{ held: () => number }> {
+  const names = monacoChunkNames();
+  let held = 0;
+  await page.route(
+    (url) => url.pathname.startsWith("/_next/static/chunks/") && names.has(path.posix.basename(url.pathname)),
+    (route) => {
+      held += 1;
+      return route.abort();
+    },
+  );
+  return { held: () => held };
+}
