@@ -10,7 +10,8 @@ import type { MonacoEditorProps } from "./monaco-editor";
  */
 const importEditor = () => import("./monaco-editor");
 
-// Start fetching the editor as soon as this chunk runs instead of after hydration.
+// Start fetching the editor as soon as this chunk runs instead of after hydration (on a unit
+// page, instrumentation-client.ts has asked for it even earlier; this gets the same download).
 const editorModule = typeof window !== "undefined" ? importEditor() : null;
 
 type CodeEditorProps = Omit<MonacoEditorProps, "initialCode"> & {
@@ -30,7 +31,10 @@ export function CodeEditor({ code, onReady, ...props }: CodeEditorProps) {
   useEffect(() => {
     let live = true;
     (editorModule ?? importEditor()).then(
-      (m) => live && setMonaco(() => m.default),
+      (m) => {
+        performance.mark("editor:loaded");
+        if (live) setMonaco(() => m.default);
+      },
       () => live && setFailed(true),
     );
     return () => {
