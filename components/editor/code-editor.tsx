@@ -10,8 +10,10 @@ import type { MonacoEditorProps } from "./monaco-editor";
  */
 const importEditor = () => import("./monaco-editor");
 
-// Start fetching the editor as soon as this chunk runs instead of after hydration (on a unit
-// page, instrumentation-client.ts has asked for it even earlier; this gets the same download).
+// Start fetching the editor as soon as this chunk runs instead of after hydration. (Asking for it
+// before hydration, from instrumentation-client, was tried: its evaluation then landed inside
+// hydration, and Run became usable ~1 s later for no earlier editor.)
+if (typeof window !== "undefined") performance.mark("editor:import");
 const editorModule = typeof window !== "undefined" ? importEditor() : null;
 
 type CodeEditorProps = Omit<MonacoEditorProps, "initialCode"> & {
