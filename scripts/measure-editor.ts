@@ -3,6 +3,9 @@
 // Over N fresh visits (new browser context each: nothing cached) it prints median and p95 of
 //  - readable: navigation start -> first paint that shows the unit's code (static view or Monaco)
 //  - editable: navigation start -> Monaco drawn and the workbench's test hook says editable
+//    (checked after each visit: a key typed into Monaco's input ends up in the code Run sends)
+//  - where the editable time went (medians of the page's own performance marks): the page
+//    hydrated (Run works), the editor's chunks asked for / evaluated, monaco.editor.create, drawn
 //  - diagnostics: navigation start -> first TypeScript error marker (a type error is put into
 //    the code at hydration, so the language service has something to report)
 //  - run: click on Run -> its output on the page (in-page clock), one Run per visit after editable,
@@ -23,7 +26,7 @@ const fmt = (xs: number[]) => `median ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs
 
 declare global {
   interface Window {
-    __measure?: { readable?: number; editable?: number; diagnostics?: number; poisoned?: boolean };
+    __measure?: { readable?: number; runnable?: number; editable?: number; diagnostics?: number; poisoned?: boolean };
   }
 }
 
@@ -35,6 +38,7 @@ function milestones() {
     const now = performance.now();
     const hook = window.__playground;
     if (m.readable === undefined && document.querySelector('[data-testid="code-view"] span, .monaco-editor .view-line span')) m.readable = now;
+    if (m.runnable === undefined && hook) m.runnable = now;
     if (hook && !m.poisoned) {
       hook.setCode(`const measured: number = "not a number";\n${hook.getCode()}`);
       m.poisoned = true;
@@ -78,6 +82,19 @@ const diagnostics: number[] = [];
 const runs: number[] = [];
 const serverMs: number[] = [];
 const bytes = { firstLoad: 0, firstLoadFiles: 0, editor: 0, editorFiles: 0 };
+/** Milestone name -> one time per visit (ms since navigation start). */
+const phases = new Map<string, number[]>();
+const phase = (name: string, at: number | undefined) => at !== undefined && phases.set(name, [...(phases.get(name) ?? []), at]);
+
+/** Keys typed into Monaco must reach the code that Run sends, or "editable" meant nothing. */
+async function assertTypingWorks(page: Page): Promise<void> {
+  const before = await page.evaluate(() => window.__playground!.getCode());
+  await page.locator(".monaco-editor .view-lines").click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type("//typed");
+  const after = await page.evaluate(() => window.__playground!.getCode());
+  if (after !== `${before}//typed`) throw new Error(`typing into Monaco did not change the code: ${JSON.stringify(after.slice(-40))}`);
+}
 
 for (let i = 0; i < visits; i++) {
   const context = await browser.newContext();
@@ -100,9 +117,16 @@ for (let i = 0; i < visits; i++) {
   readable.push(m.readable!);
   editable.push(m.editable!);
   diagnostics.push(m.diagnostics!);
+  phase("page hydrated (Run works)", m.runnable);
+  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark").map((e) => [e.name, e.startTime])));
+  phase("editor chunks asked for", marks["editor:import"]);
+  phase("editor chunks evaluated", marks["editor:loaded"]);
+  phase("monaco.editor.create starts", marks["editor:create"]);
+  phase("first frame drawn", marks["editor:ready"]);
   await page.evaluate(() => window.__playground?.setCode(window.__playground.getCode().split("\n").slice(1).join("\n")));
   runs.push(await clickToOutput(page));
   serverMs.push(Number(await page.getByTestId("run-status").getAttribute("data-server-ms")));
+  await assertTypingWorks(page);
   if (i === 0) {
     await page.waitForLoadState("networkidle");
     const named = new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((x) => new URL(x[1]!, BASE_URL).href));
@@ -124,6 +148,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 console.log(`unit page /lessons/${slug}, ${visits} fresh visits of ${BASE_URL}`);
 console.log(`readable code painted:      ${fmt(readable)}`);
 console.log(`editable editor:            ${fmt(editable)}`);
+for (const [name, at] of phases) console.log(`  ${`${name}:`.padEnd(27)} median ${pct(at, 50).toFixed(1)} ms`);
 console.log(`first TypeScript diagnostic: ${fmt(diagnostics)}`);
 console.log(`Run click -> output:        ${fmt(runs)}`);
 console.log(`Run server-side (timings.totalMs): first ${serverMs[0]?.toFixed(1)} ms (the server's first Run if it was just started), ${fmt(serverMs.slice(1))} after`);

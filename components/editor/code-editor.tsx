@@ -10,7 +10,10 @@ import type { MonacoEditorProps } from "./monaco-editor";
  */
 const importEditor = () => import("./monaco-editor");
 
-// Start fetching the editor as soon as this chunk runs instead of after hydration.
+// Start fetching the editor as soon as this chunk runs instead of after hydration. (Asking for it
+// before hydration, from instrumentation-client, was tried: its evaluation then landed inside
+// hydration, and Run became usable ~1 s later for no earlier editor.)
+if (typeof window !== "undefined") performance.mark("editor:import");
 const editorModule = typeof window !== "undefined" ? importEditor() : null;
 
 type CodeEditorProps = Omit<MonacoEditorProps, "initialCode"> & {
@@ -30,7 +33,10 @@ export function CodeEditor({ code, onReady, ...props }: CodeEditorProps) {
   useEffect(() => {
     let live = true;
     (editorModule ?? importEditor()).then(
-      (m) => live && setMonaco(() => m.default),
+      (m) => {
+        performance.mark("editor:loaded");
+        if (live) setMonaco(() => m.default);
+      },
       () => live && setFailed(true),
     );
     return () => {

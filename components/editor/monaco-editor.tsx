@@ -5,8 +5,7 @@ import { CODE_THEME } from "@/components/code-view/code-theme";
 import { useDarkTheme } from "@/components/ui/use-dark-theme";
 import type { EditorApi, EditorMarker, EditorRunError } from "./editor-api";
 import { installEscapeThenTab } from "./leave-editor";
-import { releaseLanguageWorker } from "./monaco-env";
-import { configureTypeScript, defineThemes, EDITOR_THEMES, monaco } from "./monaco-setup";
+import { defineThemes, EDITOR_THEMES, monaco } from "./monaco-setup";
 import { RUN_MARKER_OWNER, useLineMarks } from "./use-line-marks";
 
 export interface MonacoEditorProps {
@@ -64,9 +63,9 @@ export default function MonacoEditor(props: MonacoEditorProps) {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const { initialCode, apiDts, label } = latest.current;
+    const { initialCode, label } = latest.current;
+    performance.mark("editor:create");
     defineThemes();
-    configureTypeScript(apiDts);
     const uri = monaco.Uri.parse(MODEL_URI);
     monaco.editor.getModel(uri)?.dispose();
     const model = monaco.editor.createModel(initialCode, "typescript", uri);
@@ -101,17 +100,20 @@ export default function MonacoEditor(props: MonacoEditorProps) {
         })),
       focus: () => instance.focus(),
     };
+    let live = true;
     // Monaco draws in an animation frame; after it, the editor may cover the static view, and
-    // only then may the TypeScript worker (the largest download and most CPU) start.
+    // only then may the TypeScript service (the largest download and most CPU) load and start.
     const frame = requestAnimationFrame(() => {
       // The static view's code may have changed since creation (a reset, the test hook).
       if (model.getValue() !== latest.current.initialCode) model.setValue(latest.current.initialCode);
       setEd(instance);
       setDrawn(true);
       latest.current.onReady(api);
-      setTimeout(releaseLanguageWorker, 0);
+      performance.mark("editor:ready");
+      void import("./typescript-service").then((ts) => live && ts.startTypeScript(latest.current.apiDts));
     });
     return () => {
+      live = false;
       cancelAnimationFrame(frame);
       escape.dispose();
       instance.dispose();

@@ -1,39 +1,14 @@
 import "./monaco-env";
 import * as monaco from "monaco-editor/editor/editor.api.js";
-// Only the TypeScript language: its Monarch colouring and its language service.
-import "monaco-editor/languages/definitions/typescript/register.js";
-import { ModuleKind, ModuleResolutionKind, typescriptDefaults, type ScriptTarget } from "monaco-editor/languages/features/typescript/register.js";
+import "./monaco-features";
+import "./typescript-language";
 import { CODE_THEME } from "@/components/code-view/code-theme";
 
-export { monaco };
-
-export const IOREDIS_DTS_PATH = "file:///node_modules/@types/ioredis/index.d.ts";
-
-/** TypeScript's ES2022 target; Monaco's ScriptTarget enum in its d.ts stops at ES2020. */
-const ES2022 = 9 as ScriptTarget;
-
 /**
- * The editor knows exactly the API the sandbox allows (one d.ts, written by the runner), so a
- * forbidden command such as redis.keys() is a type error before anything runs.
+ * Everything the editor needs before its first frame: the editor API, the features a learner
+ * uses and TypeScript's colouring. The language service comes later (typescript-service.ts).
  */
-export function configureTypeScript(apiDts: string): void {
-  typescriptDefaults.setCompilerOptions({
-    target: ES2022,
-    module: ModuleKind.ESNext,
-    moduleResolution: ModuleResolutionKind.NodeJs,
-    // Top-level await needs module esnext + target >= es2017; no DOM because the sandbox has none.
-    lib: ["es2022"],
-    strict: true,
-    esModuleInterop: true,
-    allowSyntheticDefaultImports: true,
-    allowNonTsExtensions: true,
-    noEmit: true,
-  });
-  typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
-  typescriptDefaults.setEagerModelSync(true);
-  // setExtraLibs replaces rather than appends, so re-mounting the editor stays idempotent.
-  typescriptDefaults.setExtraLibs([{ content: apiDts, filePath: IOREDIS_DTS_PATH }]);
-}
+export { monaco };
 
 export const EDITOR_THEMES = { light: "playground-light", dark: "playground-dark" } as const;
 
