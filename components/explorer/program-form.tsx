@@ -1,6 +1,8 @@
 "use client";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { FORM_FIELD } from "@/components/ui/form-field";
+import { UnitSelect } from "@/components/ui/unit-select";
 import type { ExplorerProgram } from "./use-explorer";
 import { parseOtherCommands } from "./schedule-link";
 
@@ -11,7 +13,6 @@ export interface UnitOption {
   program: string;
 }
 
-const field = "rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900";
 
 /** Which program to interleave: a unit's, edited code, and optionally an other client's commands. */
 export function ProgramForm({ units, program, code, onChange }: { units: UnitOption[]; program: ExplorerProgram; code: string; onChange: (p: ExplorerProgram, code: string) => void }) {
@@ -42,29 +43,23 @@ export function ProgramForm({ units, program, code, onChange }: { units: UnitOpt
       >
         <label className="flex flex-col gap-1 text-sm">
           Unit (its setup, and its program with the call made twice at once)
-          <select
-            className={field}
+          <UnitSelect
+            units={units}
             value={slug}
-            onChange={(e) => {
-              setSlug(e.target.value);
-              setText(unitProgram(e.target.value));
+            onPick={(picked) => {
+              setSlug(picked);
+              setText(unitProgram(picked));
             }}
-            data-testid="explore-unit"
-          >
-            {units.map((u) => (
-              <option key={u.slug} value={u.slug}>
-                {u.label}
-              </option>
-            ))}
-          </select>
+            testId="explore-unit"
+          />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Code (edit or paste your own)
-          <textarea className={`${field} h-56 font-mono text-sm`} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} data-testid="explore-source" />
+          <textarea className={`${FORM_FIELD} h-56 font-mono text-sm`} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} data-testid="explore-source" />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           An other client&apos;s commands, one step each, separated by ; (it becomes lane A), e.g. <code className="font-mono">INCRBY likes:99 10</code>
-          <input className={`${field} font-mono`} value={other} onChange={(e) => setOther(e.target.value)} data-testid="explore-other" />
+          <input className={`${FORM_FIELD} font-mono`} value={other} onChange={(e) => setOther(e.target.value)} data-testid="explore-other" />
         </label>
         <div>
           <Button type="submit" variant="primary" data-testid="explore-apply">

@@ -2,6 +2,8 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { FORM_FIELD } from "@/components/ui/form-field";
+import { UnitSelect } from "@/components/ui/unit-select";
 import { MAX_CROWD } from "@/lib/race/crowd";
 import { RACE_MODES, startRaceSchema, type Opponent, type RaceMode, type StartRaceInput } from "@/lib/race/schema";
 import { describeIssues } from "@/lib/validation/issues";
@@ -21,7 +23,6 @@ const MODES: Record<RaceMode, { label: string; hint: string }> = {
   crowd: { label: "Crowd", hint: `The same transaction run by K clients at once on one key (K up to ${MAX_CROWD}).` },
 };
 
-const field = "rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900";
 
 /** `askKey`: the lab is locked to instructors and this browser has not given the key yet. */
 export function StartForm({ units, askKey }: { units: UnitChoice[]; askKey: boolean }) {
@@ -105,34 +106,28 @@ export function StartForm({ units, askKey }: { units: UnitChoice[]; askKey: bool
         <>
           <label className="flex flex-col gap-1">
             <span className="font-medium">Program</span>
-            <select className={field} value={slug} onChange={(e) => pickUnit(e.target.value)} data-testid="unit-select">
-              {units.map((u) => (
-                <option key={u.slug} value={u.slug}>
-                  {u.label}
-                </option>
-              ))}
-            </select>
+            <UnitSelect units={units} value={slug} onPick={pickUnit} testId="unit-select" />
           </label>
           <label className="flex flex-col gap-1">
             <span className="font-medium">Code (edit or paste; runs with the unit&apos;s setup)</span>
-            <textarea className={`${field} h-64 font-mono text-sm`} value={source} onChange={(e) => setSource(e.target.value)} spellCheck={false} data-testid="race-source" />
+            <textarea className={`${FORM_FIELD} h-64 font-mono text-sm`} value={source} onChange={(e) => setSource(e.target.value)} spellCheck={false} data-testid="race-source" />
           </label>
           <fieldset className="flex flex-wrap items-end gap-3">
             <legend className="mb-1 font-medium">The other client writes</legend>
             <label className="flex flex-col gap-1 text-sm">
               Command
-              <select className={field} value={opponent.op} onChange={(e) => setOpponent({ ...opponent, op: e.target.value as Opponent["op"] })} data-testid="b-op">
+              <select className={FORM_FIELD} value={opponent.op} onChange={(e) => setOpponent({ ...opponent, op: e.target.value as Opponent["op"] })} data-testid="b-op">
                 <option value="INCRBY">INCRBY key N</option>
                 <option value="SET">SET key V</option>
               </select>
             </label>
             <label className="flex flex-col gap-1 text-sm">
               Key
-              <input className={`${field} font-mono`} value={opponent.key} onChange={(e) => setOpponent({ ...opponent, key: e.target.value })} data-testid="b-key" />
+              <input className={`${FORM_FIELD} font-mono`} value={opponent.key} onChange={(e) => setOpponent({ ...opponent, key: e.target.value })} data-testid="b-key" />
             </label>
             <label className="flex flex-col gap-1 text-sm">
               {opponent.op === "SET" ? "Value" : "N"}
-              <input className={`${field} w-28`} type="number" value={opponent.value} onChange={(e) => setOpponent({ ...opponent, value: Number(e.target.value) })} data-testid="b-value" />
+              <input className={`${FORM_FIELD} w-28`} type="number" value={opponent.value} onChange={(e) => setOpponent({ ...opponent, value: Number(e.target.value) })} data-testid="b-value" />
             </label>
           </fieldset>
         </>
@@ -141,24 +136,24 @@ export function StartForm({ units, askKey }: { units: UnitChoice[]; askKey: bool
       {mode === "step" && (
         <label className="flex flex-col gap-1 text-sm">
           End the run if nobody steps it for (seconds)
-          <input className={`${field} w-28`} type="number" min={5} max={900} value={idleSeconds} onChange={(e) => setIdleSeconds(Number(e.target.value))} data-testid="idle-seconds" />
+          <input className={`${FORM_FIELD} w-28`} type="number" min={5} max={900} value={idleSeconds} onChange={(e) => setIdleSeconds(Number(e.target.value))} data-testid="idle-seconds" />
         </label>
       )}
       {mode === "staged" && (
         <label className="flex flex-col gap-1 text-sm">
           Conflict on attempts (comma-separated)
-          <input className={`${field} w-40`} value={attempts} onChange={(e) => setAttempts(e.target.value)} data-testid="staged-attempts" />
+          <input className={`${FORM_FIELD} w-40`} value={attempts} onChange={(e) => setAttempts(e.target.value)} data-testid="staged-attempts" />
         </label>
       )}
       {mode === "live" && (
         <div className="flex flex-wrap gap-3">
           <label className="flex flex-col gap-1 text-sm">
             The other client writes N times
-            <input className={`${field} w-28`} type="number" min={1} max={500} value={times} onChange={(e) => setTimes(Number(e.target.value))} data-testid="live-times" />
+            <input className={`${FORM_FIELD} w-28`} type="number" min={1} max={500} value={times} onChange={(e) => setTimes(Number(e.target.value))} data-testid="live-times" />
           </label>
           <label className="flex flex-col gap-1 text-sm">
             every T ms
-            <input className={`${field} w-28`} type="number" min={0} max={1000} value={everyMs} onChange={(e) => setEveryMs(Number(e.target.value))} data-testid="live-every" />
+            <input className={`${FORM_FIELD} w-28`} type="number" min={0} max={1000} value={everyMs} onChange={(e) => setEveryMs(Number(e.target.value))} data-testid="live-every" />
           </label>
         </div>
       )}
@@ -166,7 +161,7 @@ export function StartForm({ units, askKey }: { units: UnitChoice[]; askKey: bool
         <div className="flex flex-wrap items-end gap-4">
           <label className="flex flex-col gap-1 text-sm">
             Clients K (1-{MAX_CROWD})
-            <input className={`${field} w-28`} type="number" min={1} max={MAX_CROWD} value={clients} onChange={(e) => setClients(Number(e.target.value))} data-testid="crowd-clients" />
+            <input className={`${FORM_FIELD} w-28`} type="number" min={1} max={MAX_CROWD} value={clients} onChange={(e) => setClients(Number(e.target.value))} data-testid="crowd-clients" />
           </label>
           <label className="flex items-center gap-1.5 text-sm">
             <input type="checkbox" checked={atomic} onChange={(e) => setAtomic(e.target.checked)} data-testid="crowd-atomic" />
@@ -180,7 +175,7 @@ export function StartForm({ units, askKey }: { units: UnitChoice[]; askKey: bool
           <span className="font-medium">Instructor key</span>
           <span className="text-slate-600 dark:text-slate-400">Starting runs on this server needs the key; this browser remembers it afterwards.</span>
           <input
-            className={`${field} w-64`}
+            className={`${FORM_FIELD} w-64`}
             type="password"
             autoComplete="current-password"
             value={instructorKey}
