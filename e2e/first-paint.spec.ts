@@ -10,6 +10,9 @@ const practice = course.find((u) => u.scenarios.length > 0)!;
 
 /** Where the first code token of line 1 is drawn, in the static view or in Monaco. */
 async function firstTokenBox(page: Page, selector: string) {
+  // Monaco paints its lines in an animation frame of its own; on a busy machine the hook may say
+  // "editable" a frame before the line's spans are laid out.
+  await expect(page.locator(selector).first()).toBeVisible();
   const box = await page.locator(selector).first().boundingBox();
   expect(box, `${selector} is drawn`).not.toBeNull();
   return { x: Math.round(box!.x), y: Math.round(box!.y) };

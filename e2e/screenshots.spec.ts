@@ -53,27 +53,29 @@ async function expectTwoColumns(page: Page): Promise<void> {
 }
 
 for (const unit of course) {
-  for (const scheme of ["light", "dark"] as const) {
-    test.describe(() => {
-      // Options, not a context of its own: the worker's reused context takes them (playwright.config).
-      test.use({ colorScheme: scheme, viewport: { width: 1440, height: 900 } });
-      test(`layout and theme ${unit.order}-${unit.slug} ${scheme}`, async ({ page }) => {
-        await openUnit(page, unit);
-        expect(await runAndWait(page)).not.toBe("running");
-        await expect(page.locator(".monaco-editor .view-lines")).toBeVisible();
-        await expectTheme(page, scheme, [page.locator("body"), page.locator(".monaco-editor .monaco-editor-background").first()]);
+  // One visit per unit, both themes: the page follows the system's theme while open (theme.ts),
+  // so the dark half is the same page after the system turns dark, not a second load and run.
+  test(`layout and theme ${unit.order}-${unit.slug}, light then dark`, async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.emulateMedia({ colorScheme: "light" });
+    await openUnit(page, unit);
+    expect(await runAndWait(page)).not.toBe("running");
+    await expect(page.locator(".monaco-editor .view-lines")).toBeVisible();
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await expectTheme(page, scheme, [page.locator("body"), page.locator(".monaco-editor .monaco-editor-background").first()]);
+      await expectNoSidewaysSpill(page);
+      await expectTwoColumns(page);
+      await page.screenshot({ path: path.join(DIR, `${unit.order}-${unit.slug}-${scheme}.png`), fullPage: true });
+      if (unit.order === 1) {
+        await page.setViewportSize({ width: 1920, height: 1080 });
         await expectNoSidewaysSpill(page);
         await expectTwoColumns(page);
-        await page.screenshot({ path: path.join(DIR, `${unit.order}-${unit.slug}-${scheme}.png`), fullPage: true });
-        if (unit.order === 1) {
-          await page.setViewportSize({ width: 1920, height: 1080 });
-          await expectNoSidewaysSpill(page);
-          await expectTwoColumns(page);
-          await page.screenshot({ path: path.join(DIR, `${unit.order}-${unit.slug}-${scheme}-projector.png`) });
-        }
-      });
-    });
-  }
+        await page.screenshot({ path: path.join(DIR, `${unit.order}-${unit.slug}-${scheme}-projector.png`) });
+      }
+    }
+  });
 }
 
 test("layout of the course page", async ({ page }) => {

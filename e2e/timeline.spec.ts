@@ -188,24 +188,31 @@ test("a race folds the busy writer's repeated commands into one row that expands
   await expect(inLanes.getByRole("button", { name: `Show all ${n} commands of this group` }).first()).toBeVisible();
 });
 
-for (const scheme of ["light", "dark"] as const) {
-  test.describe(() => {
-    test.use({ colorScheme: scheme, viewport: { width: 1440, height: 900 } });
-    test(`timeline screenshots, ${scheme}`, async ({ page }) => {
-      const tl = await runStagedConflict(page);
-      await expect(tl.getByTestId("conflict-arrows").locator("[data-exec-seq]")).toHaveCount(1);
-      await lanes(page).getByRole("button", { name: /: EXEC, returned null: WatchError/ }).click();
-      await expect(page.getByRole("region", { name: "Details of the selected event" })).toBeVisible();
-      await tl.screenshot({ path: path.join(DIR, `timeline-conflict-${scheme}.png`), animations: "disabled" });
-      await tl.getByRole("button", { name: "Next step" }).click();
-      for (let i = 0; i < 4; i++) await lanes(page).press("ArrowRight");
-      await expect(stepText(page)).toContainText("Step 5 of");
-      await tl.screenshot({ path: path.join(DIR, `timeline-step-${scheme}.png`), animations: "disabled" });
-
-      await openUnit(page, race, "runnable");
-      expect(await runAndWait(page)).toBe("ok");
-      await showRaceEnd(page);
-      await timeline(page).screenshot({ path: path.join(DIR, `timeline-race-${scheme}.png`), animations: "disabled" });
-    });
-  });
+/** The same view in both themes: the page follows the system's theme while open (theme.ts). */
+async function screenshotBothThemes(page: Page, target: Locator, name: string): Promise<void> {
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    if (scheme === "dark") await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+    else await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
+    await target.screenshot({ path: path.join(DIR, `${name}-${scheme}.png`), animations: "disabled" });
+  }
+  await page.emulateMedia({ colorScheme: "light" });
 }
+
+test("timeline screenshots, light and dark", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const tl = await runStagedConflict(page);
+  await expect(tl.getByTestId("conflict-arrows").locator("[data-exec-seq]")).toHaveCount(1);
+  await lanes(page).getByRole("button", { name: /: EXEC, returned null: WatchError/ }).click();
+  await expect(page.getByRole("region", { name: "Details of the selected event" })).toBeVisible();
+  await screenshotBothThemes(page, tl, "timeline-conflict");
+  await tl.getByRole("button", { name: "Next step" }).click();
+  for (let i = 0; i < 4; i++) await lanes(page).press("ArrowRight");
+  await expect(stepText(page)).toContainText("Step 5 of");
+  await screenshotBothThemes(page, tl, "timeline-step");
+
+  await openUnit(page, race, "runnable");
+  expect(await runAndWait(page)).toBe("ok");
+  await showRaceEnd(page);
+  await screenshotBothThemes(page, timeline(page), "timeline-race");
+});

@@ -1,10 +1,12 @@
 "use client";
 import { Moon, Sun } from "lucide-react";
-import { setTheme } from "./theme";
+import { useEffect } from "react";
+import { followSystemTheme, setTheme } from "./theme";
 import { useDarkTheme } from "./use-dark-theme";
 
 export function ThemeToggle() {
   const dark = useDarkTheme();
+  useEffect(followSystemTheme, []);
   return (
     <button
       type="button"

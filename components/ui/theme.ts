@@ -23,6 +23,25 @@ export function setTheme(dark: boolean): void {
 }
 
 /**
+ * Until the learner picks a theme with the toggle, the page follows the system's, also when it
+ * changes while the page is open (an OS that turns dark at sunset, a projector profile).
+ */
+export function followSystemTheme(): () => void {
+  const query = window.matchMedia("(prefers-color-scheme: dark)");
+  const onChange = () => {
+    let chosen: string | null = null;
+    try {
+      chosen = localStorage.getItem(THEME_STORAGE_KEY);
+    } catch {
+      // Storage disabled: nothing was chosen that could last.
+    }
+    if (chosen === null) document.documentElement.classList.toggle("dark", query.matches);
+  };
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+}
+
+/**
  * Runs in <head> before the first paint, so a dark-theme visitor never sees a light flash.
  * Kept tiny and dependency-free because it is inlined as a string.
  */
