@@ -3,8 +3,8 @@
  * a staged race work on it, and Monaco then takes over in the same place (no layout shift).
  */
 import { expect, test, type Page } from "@playwright/test";
-import { course, outputLines, runAndWait, setCode, waitForEditor } from "./helpers";
-import { holdBackEditor } from "./hold-editor";
+import { course, getCode, outputLines, runAndWait, setCode, waitForEditor } from "./helpers";
+import { delayEditor, holdBackEditor } from "./hold-editor";
 
 const practice = course.find((u) => u.scenarios.length > 0)!;
 
@@ -65,4 +65,31 @@ test("Monaco takes over in place: the first line's text does not move", async ({
   expect(Math.abs(after.x - before.x), `x: static ${before.x}, Monaco ${after.x}`).toBeLessThanOrEqual(1);
   expect(Math.abs(after.y - before.y), `y: static ${before.y}, Monaco ${after.y}`).toBeLessThanOrEqual(1);
   await context.close();
+});
+
+test("the code can be typed into before Monaco loads; Monaco then takes over the text, focus and caret", async ({ page }) => {
+  const monaco = await delayEditor(page);
+  await page.goto(`/lessons/${practice.slug}`);
+  await waitForEditor(page, "runnable");
+  const input = page.getByTestId("code-input");
+  await input.focus();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type('\nconsole.log("typed early"); // before the editor');
+  expect(await getCode(page)).toBe(`${practice.starter}\nconsole.log("typed early"); // before the editor`);
+  // The colours follow the typing: the new comment is drawn as one.
+  await expect(page.getByTestId("code-view").locator(".cv-comment").last()).toHaveText("// before the editor");
+  expect(await runAndWait(page)).toBe("ok");
+  expect(await outputLines(page)).toContain("typed early");
+
+  // Back in the code (Run took the focus), caret at the end, when Monaco arrives.
+  await input.focus();
+  await page.keyboard.press("Control+End");
+  monaco.release();
+  await waitForEditor(page);
+  await expect(page.getByTestId("code-view")).toHaveCount(0);
+  expect(await getCode(page)).toBe(`${practice.starter}\nconsole.log("typed early"); // before the editor`);
+  // Focus and caret came along: the next key lands at the end, in Monaco.
+  expect(await page.evaluate(() => document.activeElement?.closest(".monaco-editor") != null)).toBe(true);
+  await page.keyboard.type("!");
+  expect(await getCode(page)).toBe(`${practice.starter}\nconsole.log("typed early"); // before the editor!`);
 });

@@ -41,3 +41,21 @@ export async function holdBackEditor(page: Page): Promise<{ held: () => number }
   );
   return { held: () => held };
 }
+
+/**
+ * Delays Monaco on this page until `release()`: its chunks wait, then load as usual. For tests of
+ * what happens before the editor arrives and at the moment it takes over.
+ */
+export async function delayEditor(page: Page): Promise<{ release: () => void }> {
+  const names = monacoChunkNames();
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname.startsWith("/_next/static/chunks/") && names.has(path.posix.basename(url.pathname)),
+    async (route) => {
+      await released;
+      await route.continue();
+    },
+  );
+  return { release };
+}

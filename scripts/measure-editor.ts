@@ -2,6 +2,7 @@
 //   BASE_URL=http://127.0.0.1:3000 npx tsx scripts/measure-editor.ts [slug] [visits]
 // Over N fresh visits (new browser context each: nothing cached) it prints median and p95 of
 //  - readable: navigation start -> first paint that shows the unit's code (static view or Monaco)
+//  - typeable: navigation start -> the code takes keys (the code view's textarea, once hydrated)
 //  - editable: navigation start -> Monaco drawn and the workbench's test hook says editable
 //    (checked after each visit: a key typed into Monaco's input ends up in the code Run sends)
 //  - where the editable time went (medians of the page's own performance marks): the page
@@ -26,7 +27,7 @@ const fmt = (xs: number[]) => `median ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs
 
 declare global {
   interface Window {
-    __measure?: { readable?: number; runnable?: number; editable?: number; diagnostics?: number; poisoned?: boolean };
+    __measure?: { readable?: number; typeable?: number; runnable?: number; editable?: number; diagnostics?: number; poisoned?: boolean };
   }
 }
 
@@ -39,6 +40,7 @@ function milestones() {
     const hook = window.__playground;
     if (m.readable === undefined && document.querySelector('[data-testid="code-view"] span, .monaco-editor .view-line span')) m.readable = now;
     if (m.runnable === undefined && hook) m.runnable = now;
+    if (m.typeable === undefined && document.querySelector('[data-testid="code-input"], .monaco-editor textarea')) m.typeable = now;
     if (hook && !m.poisoned) {
       hook.setCode(`const measured: number = "not a number";\n${hook.getCode()}`);
       m.poisoned = true;
@@ -78,6 +80,7 @@ const browser = await chromium.launch({
 });
 const readable: number[] = [];
 const editable: number[] = [];
+const typeable: number[] = [];
 const diagnostics: number[] = [];
 const runs: number[] = [];
 const serverMs: number[] = [];
@@ -116,6 +119,7 @@ for (let i = 0; i < visits; i++) {
   const m = await page.evaluate(() => window.__measure!);
   readable.push(m.readable!);
   editable.push(m.editable!);
+  typeable.push(m.typeable!);
   diagnostics.push(m.diagnostics!);
   phase("page hydrated (Run works)", m.runnable);
   const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark").map((e) => [e.name, e.startTime])));
@@ -147,7 +151,8 @@ await browser.close();
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 console.log(`unit page /lessons/${slug}, ${visits} fresh visits of ${BASE_URL}`);
 console.log(`readable code painted:      ${fmt(readable)}`);
-console.log(`editable editor:            ${fmt(editable)}`);
+console.log(`typeable code (view or Monaco): ${fmt(typeable)}`);
+console.log(`editable editor (Monaco):   ${fmt(editable)}`);
 for (const [name, at] of phases) console.log(`  ${`${name}:`.padEnd(27)} median ${pct(at, 50).toFixed(1)} ms`);
 console.log(`first TypeScript diagnostic: ${fmt(diagnostics)}`);
 console.log(`Run click -> output:        ${fmt(runs)}`);

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { render } from "@testing-library/react";
+import { fireEvent, render, within } from "@testing-library/react";
+import { useState } from "react";
 import { describe, expect, it } from "vitest";
 import { CodeView } from "./code-view";
 import { KEYWORDS, tokenizeTypeScript, type Token } from "./tokenize";
@@ -49,5 +50,24 @@ describe("CodeView", () => {
     expect(view.getAttribute("aria-readonly")).toBe("true");
     expect(view.textContent).toContain("1const a = 1;");
     expect(view.textContent).toContain("2console.log(a);");
+  });
+
+  it("with onEdit, takes typing in a textarea over the text and recolours what was typed", () => {
+    function Typed() {
+      const [code, setCode] = useState("const a = 1;");
+      return <CodeView code={code} label="Code" onEdit={setCode} />;
+    }
+    // The earlier render is still in the document (no global afterEach cleanup): look inside this one.
+    const { getByTestId, getByLabelText } = within(render(<Typed />).container);
+    const input = getByLabelText("Code") as HTMLTextAreaElement;
+    expect(input.tagName).toBe("TEXTAREA");
+    expect(input.value).toBe("const a = 1;");
+    // One textbox for assistive tech: the view around it no longer claims to be one.
+    expect(getByTestId("code-view").getAttribute("role")).toBeNull();
+    fireEvent.change(input, { target: { value: "const a = 1;\nawait run();" } });
+    const lines = getByTestId("code-view").querySelectorAll(":scope > div");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]!.textContent).toBe("2await run();");
+    expect(lines[1]!.querySelector(".cv-keyword")?.textContent).toBe("await");
   });
 });

@@ -14,6 +14,8 @@ export interface EditorApi {
   setCode(code: string): void;
   getMarkers(): EditorMarker[];
   focus(): void;
+  /** Selects from one character offset of the code to another (equal: puts the caret there). */
+  select(start: number, end: number): void;
 }
 
 /** A run error to pin on a line of the learner's code. */

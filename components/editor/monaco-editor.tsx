@@ -99,6 +99,12 @@ export default function MonacoEditor(props: MonacoEditorProps) {
           severity: SEVERITY[mk.severity] ?? "error",
         })),
       focus: () => instance.focus(),
+      select: (start, end) => {
+        const from = model.getPositionAt(start);
+        const to = model.getPositionAt(end);
+        instance.setSelection(new monaco.Selection(from.lineNumber, from.column, to.lineNumber, to.column));
+        instance.revealPositionInCenterIfOutsideViewport(to);
+      },
     };
     let live = true;
     // Monaco draws in an animation frame; after it, the editor may cover the static view, and

@@ -118,6 +118,7 @@ export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: strin
             apiDts={apiDts}
             label={`Code editor: ${unit.title}`}
             onChange={(code) => saveCode(unit.slug, code)}
+            onDraft={setDraft}
             onRun={() => start()}
             onReady={(ready) => {
               // A reset or the test hook may have changed the code in the last frame before Monaco took over.
