@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { course, openUnit, runAndWait, waitForEditor } from "./helpers";
+import { course, expectPageTheme, openUnit, runAndWait, switchSystemTheme, waitForEditor } from "./helpers";
 
 async function seriousViolations(page: Page) {
   // Legacy mode: one axe.run in the page. The default runs axe per frame and then again in a new
@@ -16,9 +16,7 @@ async function seriousViolations(page: Page) {
 async function seriousViolationsInBothThemes(page: Page) {
   const found: Record<string, Awaited<ReturnType<typeof seriousViolations>>> = {};
   for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    if (scheme === "dark") await expect(page.locator("html")).toHaveClass(/\bdark\b/);
-    else await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
+    await switchSystemTheme(page, scheme);
     found[scheme] = await seriousViolations(page);
   }
   return found;
@@ -44,19 +42,18 @@ for (const unit of [course[0], course.find((u) => u.kind === "exercise")]) {
 test("an open page follows the system's theme until the learner picks one", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "light" });
   await page.goto("/");
-  await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
-  await page.emulateMedia({ colorScheme: "dark" });
-  await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+  await expectPageTheme(page, "light");
+  await switchSystemTheme(page, "dark");
   await expect(page.getByTestId("theme-toggle")).toHaveAttribute("aria-pressed", "true");
   // The learner's choice wins from then on, whatever the system does.
   await page.getByTestId("theme-toggle").click();
-  await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
+  await expectPageTheme(page, "light");
   await page.emulateMedia({ colorScheme: "light" });
   await page.emulateMedia({ colorScheme: "dark" });
   // Media query changes are reported in a frame's rendering steps, before its animation frame
   // callbacks: two frames later the handler has seen the change, so the check below can fail.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
+  await expectPageTheme(page, "light");
 });
 
 test("the theme follows the system first, then the learner's choice, without a flash", async ({ browser }) => {

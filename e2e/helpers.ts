@@ -82,3 +82,15 @@ export function inOrder(expected: string[], lines: string[]): number[] {
     return at < lines.length ? at++ : -1;
   });
 }
+
+/** `<html>` wears the theme asked for (the `dark` class, which CSS and Monaco follow). */
+export async function expectPageTheme(page: Page, scheme: "light" | "dark"): Promise<void> {
+  if (scheme === "dark") await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+  else await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
+}
+
+/** The system switches theme; an open page with no theme picked follows it (components/ui/theme.ts). */
+export async function switchSystemTheme(page: Page, scheme: "light" | "dark"): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme });
+  await expectPageTheme(page, scheme);
+}

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import path from "node:path";
-import { course, openUnit, runAndWait } from "./helpers";
+import { course, expectPageTheme, openUnit, runAndWait } from "./helpers";
 
 // What a look at the screenshots checks, asserted: at laptop and projector sizes and in both
 // themes, each unit page after a run keeps its two columns side by side, nothing spills out
@@ -21,8 +21,7 @@ async function backgroundLuminance(target: Locator): Promise<number> {
 }
 
 async function expectTheme(page: Page, scheme: Scheme, surfaces: Locator[]): Promise<void> {
-  if (scheme === "dark") await expect(page.locator("html")).toHaveClass(/\bdark\b/);
-  else await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
+  await expectPageTheme(page, scheme);
   for (const surface of surfaces) {
     const lum = await backgroundLuminance(surface);
     if (scheme === "dark") expect(lum, `${surface} is dark`).toBeLessThan(0.2);

@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { course, openUnit, runAndWait, setCode, waitForEditor, type UnitReadiness } from "./helpers";
+import { course, openUnit, runAndWait, setCode, switchSystemTheme, waitForEditor, type UnitReadiness } from "./helpers";
 import { holdBackEditor } from "./hold-editor";
 import type { Unit } from "../lib/lessons/types";
 
@@ -191,9 +191,7 @@ test("a race folds the busy writer's repeated commands into one row that expands
 /** The same view in both themes: the page follows the system's theme while open (theme.ts). */
 async function screenshotBothThemes(page: Page, target: Locator, name: string): Promise<void> {
   for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    if (scheme === "dark") await expect(page.locator("html")).toHaveClass(/\bdark\b/);
-    else await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
+    await switchSystemTheme(page, scheme);
     await target.screenshot({ path: path.join(DIR, `${name}-${scheme}.png`), animations: "disabled" });
   }
   await page.emulateMedia({ colorScheme: "light" });

@@ -52,11 +52,8 @@ export function CodeView({ code, label, onKeyDown, onEdit }: CodeViewProps) {
   const longest = code.split("\n").reduce((n, line) => Math.max(n, line.length), 0);
   return (
     <div
-      role={typing ? undefined : "textbox"}
-      aria-readonly={typing ? undefined : "true"}
-      aria-multiline={typing ? undefined : "true"}
-      aria-label={typing ? undefined : label}
-      tabIndex={typing ? -1 : 0}
+      // Typing: the textarea is the one textbox. Read-only: the view itself is, and takes focus.
+      {...(typing ? { tabIndex: -1 } : { role: "textbox", "aria-readonly": true, "aria-multiline": true, "aria-label": label, tabIndex: 0 })}
       onKeyDown={onKeyDown}
       className="code-view relative h-full overflow-auto"
       data-testid="code-view"

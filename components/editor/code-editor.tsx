@@ -25,8 +25,8 @@ type CodeEditorProps = Omit<MonacoEditorProps, "initialCode"> & {
 
 /**
  * The server-rendered code view first (readable at first paint, typeable once hydrated;
- * Ctrl/Cmd+Enter runs it), then
- * Monaco in the same box once it has drawn, in the same font and layout. If Monaco cannot load,
+ * Ctrl/Cmd+Enter runs it), then Monaco in the same box once it has drawn, in the same font and
+ * layout. If Monaco cannot load,
  * the view stays (and Run keeps working) with a note saying so.
  */
 export function CodeEditor({ code, onReady, onDraft, ...props }: CodeEditorProps) {
