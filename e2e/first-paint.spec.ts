@@ -4,7 +4,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { course, getCode, outputLines, runAndWait, setCode, waitForEditor } from "./helpers";
-import { delayEditor, holdBackEditor } from "./hold-editor";
+import { delayEditor, delayHydration, holdBackEditor } from "./hold-editor";
 
 const practice = course.find((u) => u.scenarios.length > 0)!;
 
@@ -92,4 +92,37 @@ test("the code can be typed into before Monaco loads; Monaco then takes over the
   expect(await page.evaluate(() => document.activeElement?.closest(".monaco-editor") != null)).toBe(true);
   await page.keyboard.type("!");
   expect(await getCode(page)).toBe(`${practice.starter}\nconsole.log("typed early"); // before the editor!`);
+});
+
+test("the code takes typing at first paint, on the saved code, and hydration keeps what was typed", async ({ page }) => {
+  const saved = `${practice.starter}\n// saved in an earlier visit`;
+  await page.addInitScript(([key, code]) => localStorage.setItem(key!, code!), [`rtp:code:${practice.slug}`, saved]);
+  const scripts = await delayHydration(page);
+  // Registered last, so it answers first for Monaco's chunks: the view stays for the whole test.
+  await holdBackEditor(page);
+  await page.goto(`/lessons/${practice.slug}`, { waitUntil: "domcontentloaded" });
+  const input = page.getByTestId("code-input");
+  // Not hydrated (its scripts are held), yet the saved code is there, and takes keys.
+  await expect(input).toHaveValue(saved);
+  expect(await page.evaluate(() => window.__playground)).toBeUndefined();
+  await input.focus();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type('\nconsole.log("typed before hydration");');
+  const typed = `${saved}\nconsole.log("typed before hydration");`;
+  await expect(input).toHaveValue(typed);
+  // Until hydration the colours cannot follow: the text shows plain.
+  await expect(page.getByTestId("code-view")).toHaveClass(/cv-plain/);
+
+  scripts.release();
+  await waitForEditor(page, "runnable");
+  expect(await getCode(page)).toBe(typed);
+  await expect(page.getByTestId("code-view")).not.toHaveClass(/cv-plain/);
+  await expect(page.getByTestId("code-view").locator(".cv-comment").last()).toHaveText("// saved in an earlier visit");
+  // Focus and caret stayed: the next key lands at the end.
+  await expect(input).toBeFocused();
+  await page.keyboard.type("//!");
+  expect(await getCode(page)).toBe(`${typed}//!`);
+  expect(await page.evaluate((key) => localStorage.getItem(key), `rtp:code:${practice.slug}`)).toBe(`${typed}//!`);
+  expect(await runAndWait(page)).toBe("ok");
+  expect(await outputLines(page)).toContain("typed before hydration");
 });

@@ -59,3 +59,20 @@ export async function delayEditor(page: Page): Promise<{ release: () => void }> 
   );
   return { release };
 }
+
+/**
+ * Delays all of the page's scripts until `release()`: the page stays as the server sent it (not
+ * hydrated), for tests of what works before hydration.
+ */
+export async function delayHydration(page: Page): Promise<{ release: () => void }> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname.startsWith("/_next/static/chunks/") && url.pathname.endsWith(".js"),
+    async (route) => {
+      await released;
+      await route.continue();
+    },
+  );
+  return { release };
+}

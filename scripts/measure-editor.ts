@@ -2,7 +2,9 @@
 //   BASE_URL=http://127.0.0.1:3000 npx tsx scripts/measure-editor.ts [slug] [visits]
 // Over N fresh visits (new browser context each: nothing cached) it prints median and p95 of
 //  - readable: navigation start -> first paint that shows the unit's code (static view or Monaco)
-//  - typeable: navigation start -> the code takes keys (the code view's textarea, once hydrated)
+//  - typeable: navigation start -> the code takes keys (the code view's textarea is painted; it is
+//    in the server's HTML), and the longest main-thread task from then until hydration (a key
+//    pressed in that window waits at most that long to appear)
 //  - editable: navigation start -> Monaco drawn and the workbench's test hook says editable
 //    (checked after each visit: a key typed into Monaco's input ends up in the code Run sends)
 //  - where the editable time went (medians of the page's own performance marks): the page
@@ -27,14 +29,17 @@ const fmt = (xs: number[]) => `median ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs
 
 declare global {
   interface Window {
-    __measure?: { readable?: number; typeable?: number; runnable?: number; editable?: number; diagnostics?: number; poisoned?: boolean };
+    __measure?: { readable?: number; typeable?: number; longTasks?: { start: number; end: number }[]; runnable?: number; editable?: number; diagnostics?: number; poisoned?: boolean };
   }
 }
 
 /** Runs in the page before any of its scripts: records when each milestone is first painted. */
 function milestones() {
-  const m: NonNullable<Window["__measure"]> = {};
+  const m: NonNullable<Window["__measure"]> = { longTasks: [] };
   window.__measure = m;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) m.longTasks!.push({ start: e.startTime, end: e.startTime + e.duration });
+  }).observe({ type: "longtask", buffered: true });
   const tick = () => {
     const now = performance.now();
     const hook = window.__playground;
@@ -81,6 +86,7 @@ const browser = await chromium.launch({
 const readable: number[] = [];
 const editable: number[] = [];
 const typeable: number[] = [];
+const keyWait: number[] = [];
 const diagnostics: number[] = [];
 const runs: number[] = [];
 const serverMs: number[] = [];
@@ -120,6 +126,8 @@ for (let i = 0; i < visits; i++) {
   readable.push(m.readable!);
   editable.push(m.editable!);
   typeable.push(m.typeable!);
+  // The part of each long task after the textarea was painted and before hydration.
+  keyWait.push(Math.max(0, ...m.longTasks!.map((t) => Math.min(t.end, m.runnable!) - Math.max(t.start, m.typeable!))));
   diagnostics.push(m.diagnostics!);
   phase("page hydrated (Run works)", m.runnable);
   const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark").map((e) => [e.name, e.startTime])));
@@ -152,6 +160,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 console.log(`unit page /lessons/${slug}, ${visits} fresh visits of ${BASE_URL}`);
 console.log(`readable code painted:      ${fmt(readable)}`);
 console.log(`typeable code (view or Monaco): ${fmt(typeable)}`);
+console.log(`  longest wait for a key before hydration: ${fmt(keyWait)}`);
 console.log(`editable editor (Monaco):   ${fmt(editable)}`);
 for (const [name, at] of phases) console.log(`  ${`${name}:`.padEnd(27)} median ${pct(at, 50).toFixed(1)} ms`);
 console.log(`first TypeScript diagnostic: ${fmt(diagnostics)}`);

@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fireEvent, render, within } from "@testing-library/react";
+import { act, fireEvent, render, within } from "@testing-library/react";
+import { hydrateRoot } from "react-dom/client";
+import { renderToString } from "react-dom/server";
 import { useState } from "react";
 import { describe, expect, it } from "vitest";
 import { CodeView } from "./code-view";
@@ -44,30 +46,57 @@ describe("tokenizeTypeScript (the server-rendered view's colours)", () => {
 });
 
 describe("CodeView", () => {
-  it("renders every line with its number, read-only", () => {
-    const { getByTestId } = render(<CodeView code={"const a = 1;\nconsole.log(a);"} label="Code" />);
+  it("renders every line with its number and one textbox (the textarea) over them", () => {
+    const { getByTestId, getAllByRole } = render(<CodeView code={"const a = 1;\nconsole.log(a);"} label="Code" onEdit={() => undefined} />);
     const view = getByTestId("code-view");
-    expect(view.getAttribute("aria-readonly")).toBe("true");
     expect(view.textContent).toContain("1const a = 1;");
     expect(view.textContent).toContain("2console.log(a);");
+    // For assistive tech, the textarea is the textbox; the view around it does not claim to be one.
+    expect(view.getAttribute("role")).toBeNull();
+    expect(getAllByRole("textbox")).toHaveLength(1);
+    expect((getByTestId("code-input") as HTMLTextAreaElement).value).toBe("const a = 1;\nconsole.log(a);");
   });
 
-  it("with onEdit, takes typing in a textarea over the text and recolours what was typed", () => {
+  it("keeps a first newline (the HTML parser drops one) and escapes markup in the code", () => {
+    const code = '\nconst s = "</textarea><b>&amp;";';
+    const { getByTestId } = within(render(<CodeView code={code} label="Code" onEdit={() => undefined} />).container);
+    expect((getByTestId("code-input") as HTMLTextAreaElement).value).toBe(code);
+  });
+
+  it("takes typing and recolours what was typed; a new code from outside replaces the text", () => {
+    let outside: (code: string) => void = () => undefined;
     function Typed() {
       const [code, setCode] = useState("const a = 1;");
+      outside = setCode;
       return <CodeView code={code} label="Code" onEdit={setCode} />;
     }
-    // The earlier render is still in the document (no global afterEach cleanup): look inside this one.
+    // The earlier renders are still in the document (no global afterEach cleanup): look inside this one.
     const { getByTestId, getByLabelText } = within(render(<Typed />).container);
     const input = getByLabelText("Code") as HTMLTextAreaElement;
     expect(input.tagName).toBe("TEXTAREA");
     expect(input.value).toBe("const a = 1;");
-    // One textbox for assistive tech: the view around it no longer claims to be one.
-    expect(getByTestId("code-view").getAttribute("role")).toBeNull();
-    fireEvent.change(input, { target: { value: "const a = 1;\nawait run();" } });
-    const lines = getByTestId("code-view").querySelectorAll(":scope > div");
+    fireEvent.input(input, { target: { value: "const a = 1;\nawait run();" } });
+    const lines = getByTestId("code-view").querySelectorAll(":scope > div:has(.cv-ln)");
     expect(lines).toHaveLength(2);
     expect(lines[1]!.textContent).toBe("2await run();");
     expect(lines[1]!.querySelector(".cv-keyword")?.textContent).toBe("await");
+    // The same element all along: focus, caret and undo history survive typing.
+    expect(getByTestId("code-input")).toBe(input);
+    act(() => outside("reset();"));
+    expect(input.value).toBe("reset();");
+  });
+
+  it("reports what the textarea already holds when it first commits (typed or restored before hydration)", () => {
+    const container = document.createElement("div");
+    document.body.append(container);
+    // What the server sent, then what the learner typed into it before the page's scripts ran.
+    container.innerHTML = renderToString(<CodeView code="starter();" label="Code" onEdit={() => undefined} />);
+    container.querySelector("textarea")!.value = "starter();\ntyped();";
+    const edits: string[] = [];
+    act(() => {
+      hydrateRoot(container, <CodeView code="starter();" label="Code" onEdit={(c) => edits.push(c)} />);
+    });
+    expect(edits).toEqual(["starter();\ntyped();"]);
+    expect(container.querySelector("textarea")!.value).toBe("starter();\ntyped();");
   });
 });

@@ -1,8 +1,11 @@
-import { useSyncExternalStore, type KeyboardEvent } from "react";
+import { useLayoutEffect, useRef, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent } from "react";
 import { CODE_THEME, type TokenKind } from "./code-theme";
 import { tokenizeTypeScript } from "./tokenize";
 
 const cls = (kind: TokenKind) => `cv-${kind.replace(".", "-")}`;
+
+/** Before hydration the colours cannot follow typing: the typed text shows plain, the stale colours hide. */
+const PLAIN = ".code-view.cv-plain";
 
 /** The view's look, written once from CODE_THEME (React hoists and dedupes it by href). */
 const CSS = [
@@ -15,11 +18,14 @@ const CSS = [
   `.dark .code-view .cv-ln{color:${CODE_THEME.lineNumber.dark}}`,
   // The typing surface: its own text is transparent over the coloured lines, which it matches
   // glyph for glyph (same font, line height and top padding; it starts where the code starts).
+  // It grows with its text (field-sizing) so that, before hydration too, the view scrolls, not it.
   `.code-view .cv-input{position:absolute;top:0;left:calc(${CODE_THEME.lineNumberChars}ch + ${CODE_THEME.gutterGapPx}px);` +
     `margin:0;border:0;padding:${CODE_THEME.paddingTop}px 0 0;outline:none;resize:none;overflow:hidden;background:transparent;` +
-    `font:inherit;line-height:inherit;font-feature-settings:inherit;white-space:pre;color:transparent;` +
+    `font:inherit;line-height:inherit;font-feature-settings:inherit;white-space:pre;color:transparent;field-sizing:content;` +
     `caret-color:${CODE_THEME.foreground.light}}`,
   `.dark .code-view .cv-input{caret-color:${CODE_THEME.foreground.dark}}`,
+  `${PLAIN} .cv-input{color:inherit}`,
+  `${PLAIN}>div>span:not(.cv-ln){visibility:hidden}`,
   `.code-view .cv-input::selection{background:rgba(59,130,246,.35)}`,
   `.code-view:has(.cv-input:focus-visible){outline:2px solid #2563eb;outline-offset:-2px}`,
   ...Object.entries(CODE_THEME.tokens).flatMap(([kind, c]) => [
@@ -32,30 +38,78 @@ interface CodeViewProps {
   code: string;
   label: string;
   onKeyDown?: (e: KeyboardEvent<HTMLDivElement>) => void;
-  /** Given: once the page is live the code can be typed into here, before the full editor loads. */
-  onEdit?: (code: string) => void;
+  /** The learner typed: the whole new text. */
+  onEdit: (code: string) => void;
 }
 
 const subscribeNothing = () => () => undefined;
 
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** Big enough for all the text, so the view (not the textarea) scrolls both ways. */
+function inputSize(code: string): { minHeight: string; minWidth: string } {
+  const lines = code.split("\n");
+  const longest = lines.reduce((n, line) => Math.max(n, line.length), 0);
+  return {
+    minHeight: `${lines.length * CODE_THEME.lineHeight + CODE_THEME.paddingTop}px`,
+    minWidth: `max(${longest + 2}ch, 100% - ${CODE_THEME.lineNumberChars}ch - ${CODE_THEME.gutterGapPx}px)`,
+  };
+}
+
 /**
- * The code as highlighted text: rendered on the server, so it is readable at first paint, and
- * laid out like Monaco (same font, line height and gutter), which replaces it in place. With
- * `onEdit`, once hydrated, a transparent textarea over the text takes the learner's typing (the
- * colours follow each keystroke) until Monaco, seconds later on a slow machine, takes over.
- * Before hydration it stays read-only: the saved code, which the server cannot know, is not shown yet.
+ * The textarea as HTML, outside React's reach: React resets a textarea it hydrates to its
+ * server value, which would drop what the learner typed before hydration. (A first newline
+ * would be swallowed by the HTML parser, so one is always written before the text.)
+ */
+function inputHtml(code: string, label: string): string {
+  const size = inputSize(code);
+  return (
+    `<textarea class="cv-input" aria-label="${escapeHtml(label)}" data-testid="code-input" wrap="off" spellcheck="false" ` +
+    `autocapitalize="off" autocomplete="off" autocorrect="off" style="min-height:${size.minHeight};min-width:${size.minWidth}">` +
+    `\n${escapeHtml(code)}</textarea>`
+  );
+}
+
+/**
+ * The code as highlighted text with a transparent textarea over it: rendered on the server, so
+ * it is readable and takes typing at first paint, and laid out like Monaco (same font, line
+ * height and gutter), which replaces it in place. Once hydrated, the colours follow each
+ * keystroke; before that, typed text shows plain, and whatever the textarea holds at hydration
+ * (typed, or the saved code put there by the page's boot script) is reported through `onEdit`.
  */
 export function CodeView({ code, label, onKeyDown, onEdit }: CodeViewProps) {
   const live = useSyncExternalStore(subscribeNothing, () => true, () => false);
-  const typing = live && onEdit !== undefined;
   const lines = tokenizeTypeScript(code);
-  const longest = code.split("\n").reduce((n, line) => Math.max(n, line.length), 0);
+  // Written once: later renders must not replace the textarea (its focus, caret and undo history).
+  const [html] = useState(() => inputHtml(code, label));
+  const box = useRef<HTMLDivElement>(null);
+  const adopted = useRef(false);
+  const report = useRef(onEdit);
+  useLayoutEffect(() => {
+    report.current = onEdit;
+  });
+  useLayoutEffect(() => {
+    const input = box.current?.querySelector("textarea");
+    if (!input) return;
+    if (!adopted.current) {
+      // First commit in the browser: the textarea's text is the learner's.
+      adopted.current = true;
+      if (input.value !== code) {
+        report.current(input.value);
+        return;
+      }
+    } else if (input.value !== code) {
+      // A reset, a solution or the test hook replaced the code.
+      input.value = code;
+    }
+    Object.assign(input.style, inputSize(code));
+  }, [code]);
   return (
     <div
-      // Typing: the textarea is the one textbox. Read-only: the view itself is, and takes focus.
-      {...(typing ? { tabIndex: -1 } : { role: "textbox", "aria-readonly": true, "aria-multiline": true, "aria-label": label, tabIndex: 0 })}
+      tabIndex={-1}
       onKeyDown={onKeyDown}
-      className="code-view relative h-full overflow-auto"
+      // Hydration leaves classes alone; this render, just after it, replaces cv-plain.
+      className={`code-view relative h-full overflow-auto${live ? " cv-live" : ""}`}
       data-testid="code-view"
     >
       <style href="code-view" precedence="default">
@@ -73,22 +127,12 @@ export function CodeView({ code, label, onKeyDown, onEdit }: CodeViewProps) {
           ))}
         </div>
       ))}
-      {typing && (
-        <textarea
-          className="cv-input"
-          aria-label={label}
-          data-testid="code-input"
-          value={code}
-          onChange={(e) => onEdit(e.target.value)}
-          wrap="off"
-          spellCheck={false}
-          autoCapitalize="off"
-          autoComplete="off"
-          autoCorrect="off"
-          // Tall and wide enough for all the text, so the view (not the textarea) scrolls both.
-          style={{ height: lines.length * CODE_THEME.lineHeight + CODE_THEME.paddingTop, width: `max(${longest + 2}ch, 100% - ${CODE_THEME.lineNumberChars}ch - ${CODE_THEME.gutterGapPx}px)` }}
-        />
-      )}
+      <div
+        ref={box}
+        className="contents"
+        onInput={(e: FormEvent<HTMLDivElement>) => onEdit((e.target as HTMLTextAreaElement).value)}
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
     </div>
   );
 }

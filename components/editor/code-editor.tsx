@@ -24,10 +24,9 @@ type CodeEditorProps = Omit<MonacoEditorProps, "initialCode"> & {
 };
 
 /**
- * The server-rendered code view first (readable at first paint, typeable once hydrated;
+ * The server-rendered code view first (readable and typeable at first paint; once hydrated,
  * Ctrl/Cmd+Enter runs it), then Monaco in the same box once it has drawn, in the same font and
- * layout. If Monaco cannot load,
- * the view stays (and Run keeps working) with a note saying so.
+ * layout. If Monaco cannot load, the view stays (and Run keeps working) with a note saying so.
  */
 export function CodeEditor({ code, onReady, onDraft, ...props }: CodeEditorProps) {
   const [Monaco, setMonaco] = useState<ComponentType<MonacoEditorProps> | null>(null);

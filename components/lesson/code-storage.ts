@@ -16,3 +16,14 @@ export function saveCode(slug: string, code: string): void {
     // Storage full or disabled: the editor keeps working, the code just won't survive a reload.
   }
 }
+
+/**
+ * Inlined right after the workbench's HTML, so it runs before the first paint and long before
+ * hydration: the code view's textarea (typeable from the start) gets the saved code instead of
+ * the server's starter, so early typing never lands on the wrong text. Until hydration the
+ * colours cannot follow the text, so the view shows it plain (cv-plain) once it differs.
+ */
+export function restoreSavedCodeScript(slug: string): string {
+  const storageKey = JSON.stringify(key(slug)).replace(/</g, "\\u003c");
+  return `(function(){var t=document.querySelector('[data-testid="code-input"]');if(!t)return;var v=t.closest(".code-view");function plain(){if(!v.classList.contains("cv-live"))v.classList.add("cv-plain")}try{var s=localStorage.getItem(${storageKey});if(s!==null&&s!==t.value){t.value=s;plain()}}catch(e){}t.addEventListener("input",plain)})();`;
+}

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { restoreSavedCodeScript } from "@/components/lesson/code-storage";
 import { Hints } from "@/components/lesson/hints";
 import { KindBadge } from "@/components/lesson/kind-badge";
 import { Prose } from "@/components/lesson/prose";
@@ -30,6 +32,7 @@ export default async function UnitPage({ params }: PageProps) {
   const unit = loadUnit(slug);
   if (!unit) notFound();
   const course = loadCourse();
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   const next = course.find((u) => u.order === unit.order + 1);
 
   // Only what the browser needs: plans and the solution stay on the server.
@@ -83,6 +86,8 @@ export default async function UnitPage({ params }: PageProps) {
       </article>
       <section aria-label="Workbench" className="min-w-0">
         <Workbench key={unit.slug} unit={workbenchUnit} apiDts={ALLOWED_API_DTS} />
+        {/* Before the first paint: the learner's saved code into the (already typeable) code view. */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: restoreSavedCodeScript(unit.slug) }} />
       </section>
     </div>
   );
