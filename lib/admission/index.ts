@@ -5,7 +5,7 @@
  */
 import { HELD_RUNS_PER_WORKER, RUNS_PER_WORKER, workerCount } from "./capacity";
 import type { PlaygroundError } from "../errors";
-import { ClientBudgets } from "./client-budget";
+import { CLIENT_BOUNDS, ClientBudgets, type ClientBounds } from "./client-budget";
 import { AdmissionGate, type GateOptions } from "./gate";
 
 import { rateLimited } from "../errors";
@@ -58,10 +58,10 @@ export function admissionLoad(): AdmissionLoad {
  * A fresh gate (and fresh client counts) with other sizes - for tests and benchmarks that need
  * a small queue or a different number of slots. Call it while no run is in flight.
  */
-export function configureAdmission(opts: Partial<GateOptions>): void {
+export function configureAdmission(opts: Partial<GateOptions>, clients: Partial<ClientBounds> = {}): void {
   const a = admission();
   a.gate = new AdmissionGate({ slots: workerCount() * RUNS_PER_WORKER, queueCapacity: QUEUE_CAPACITY, maxWaitMs: MAX_QUEUE_WAIT_MS, ...opts });
-  a.budgets = new ClientBudgets();
+  a.budgets = new ClientBudgets({ ...CLIENT_BOUNDS, ...clients });
 }
 
 /**

@@ -49,6 +49,8 @@ describe("the guest meter, on Linux's per-thread CPU clock", () => {
     });
     expect(exceeded).toBe(false);
     expect(m.cpuMs).toBeLessThan(50);
+    // But it held the thread all that time: the time other runs on it are not charged for.
+    expect(m.heldMs).toBeGreaterThanOrEqual(299);
   });
 
   it("a slice that really runs is charged what it ran, and stopped at the limit", () => {

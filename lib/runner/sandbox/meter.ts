@@ -39,6 +39,8 @@ function readClock(wall: number): void {
 export class GuestMeter {
   private limits = { cpuMs: Number.POSITIVE_INFINITY, memoryBytes: 0 };
   private used = 0;
+  /** Wall time of the run's slices: how long it held the thread, however busy the machine. */
+  private held = 0;
   private sliceStart = 0;
   /** The thread clock's reading the running slice is measured from (undefined: no clock here). */
   private sliceClockBase: number | undefined;
@@ -63,6 +65,7 @@ export class GuestMeter {
   /** Counts from zero again (the sandbox was recycled). */
   reset(): void {
     this.used = 0;
+    this.held = 0;
     this.sliceStart = 0;
     this.lastMemoryCheck = 0;
     this.memoryExceeded = false;
@@ -72,6 +75,11 @@ export class GuestMeter {
   /** Sandbox CPU of the run so far, ms. */
   get cpuMs(): number {
     return this.used;
+  }
+
+  /** How long the run's guest code held the thread so far (its slices' wall time), ms. */
+  get heldMs(): number {
+    return this.held;
   }
 
   /** Runs `fn` inside the guest, counting its time. */
@@ -85,6 +93,7 @@ export class GuestMeter {
       return fn();
     } finally {
       this.used += this.sliceCpu(true);
+      this.held += performance.now() - start;
       this.sliceStart = 0;
     }
   }

@@ -85,6 +85,11 @@ export class Sandbox implements HostFunctionOwner {
     return this.meter.cpuMs;
   }
 
+  /** How long this run's guest code held the thread (wall time), ms. */
+  get heldMs(): number {
+    return this.meter.heldMs;
+  }
+
   cpuExceeded(): boolean {
     return this.meter.cpuExceeded();
   }

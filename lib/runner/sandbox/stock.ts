@@ -18,7 +18,7 @@ export class SandboxStock {
   private refilling = false;
   /** Sandboxes lent to runs, and the CPU of those handed back (recycling resets a sandbox's count). */
   private readonly lent = new Set<Sandbox>();
-  private returnedCpuMs = 0;
+  private returnedHeldMs = 0;
   /** Programs seen recently: one that comes again (a learner running the same code twice, the grader's scenarios, a class running the example) is kept compiled. */
   private readonly seen = new Map<string, number>();
 
@@ -73,15 +73,18 @@ export class SandboxStock {
 
   /** Hands a finished run's sandbox back: restored to its fresh state and kept, or dropped. */
   giveBack(s: Sandbox): void {
-    if (this.lent.delete(s)) this.returnedCpuMs += s.cpuMs;
+    if (this.lent.delete(s)) this.returnedHeldMs += s.heldMs;
     if (s.recycle() && this.idle.length < this.idleMax) this.idle.push(s);
     else s.dispose();
   }
 
-  /** Sandbox CPU this thread has spent on all runs so far, ms (monotonic). */
-  guestCpuMs(): number {
-    let ms = this.returnedCpuMs;
-    for (const s of this.lent) ms += s.cpuMs;
+  /**
+   * How long guest code of all runs held this thread so far, ms (monotonic). Wall time, not CPU:
+   * on a busy machine a loop's 3 s of CPU can hold the thread for 10, all of it lost to the others.
+   */
+  guestHeldMs(): number {
+    let ms = this.returnedHeldMs;
+    for (const s of this.lent) ms += s.heldMs;
     return ms;
   }
 

@@ -63,8 +63,8 @@ async function execute({ request: req, limits }: WorkerTask, env: WorkerEnv): Pr
   // other runs' code held the thread.
   const p0 = performance.now();
   let sandbox: Sandbox | undefined;
-  const cpuMark = env.sandboxes.guestCpuMs();
-  const wall = startWallCharge(limits.wallMs, () => env.sandboxes.guestCpuMs() - cpuMark - (sandbox?.cpuMs ?? 0), (why) => session.fail(why === "timeout" ? limitError("timeout", limits) : STARVED));
+  const heldMark = env.sandboxes.guestHeldMs();
+  const wall = startWallCharge(limits.wallMs, () => env.sandboxes.guestHeldMs() - heldMark - (sandbox?.heldMs ?? 0), (why) => session.fail(why === "timeout" ? limitError("timeout", limits) : STARVED));
   ready.catch((e: unknown) => session.fail(prepareError(e)));
   try {
     session.interference.start();
