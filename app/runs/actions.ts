@@ -4,7 +4,8 @@ import { serviceRedis } from "@/lib/redis/service-client";
 import { decompress, TooLargeError } from "@/lib/runs/codec";
 import { verifyText } from "@/lib/runs/seal";
 import { takeShareTurn } from "@/lib/runs/share-pace";
-import { SHARE_MESSAGES, shareRequestSchema, shareTooOften } from "@/lib/runs/share-request";
+import { SHARE_MESSAGES, shareTooOften } from "@/lib/runs/share-messages";
+import { shareRequestSchema } from "@/lib/runs/share-request";
 import type { ShareOutcome } from "@/lib/runs/share-types";
 import { storeSharedRun } from "@/lib/runs/store";
 

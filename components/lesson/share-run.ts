@@ -1,7 +1,8 @@
 "use client";
 import { shareRun } from "@/app/runs/actions";
 import { requestTooLarge } from "@/lib/http/body-limit";
-import { SHARE_MESSAGES, type ShareRequest } from "@/lib/runs/share-request";
+import { SHARE_MESSAGES } from "@/lib/runs/share-messages";
+import type { ShareRequest } from "@/lib/runs/share-request";
 import type { ShareOutcome } from "@/lib/runs/share-types";
 import { sharedRunText, type SharedRun } from "@/lib/runs/shared-run";
 

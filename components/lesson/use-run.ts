@@ -1,7 +1,9 @@
 "use client";
 import { useCallback, useRef, useState } from "react";
 import { runUnit } from "./actions";
-import { MAX_SOURCE_BYTES, type RunState } from "@/lib/lessons/requests/contract";
+import type { RunState } from "@/lib/lessons/requests/contract";
+// Not from the contract: its zod schemas would come into the page with it.
+import { CODE_MAX_CHARS } from "@/lib/runner/limits/code-size";
 import { NEAR_LIMIT, programTooLargeMessage, REQUEST_BODY_LIMIT_BYTES, requestTooLarge, utf8Bytes } from "@/lib/http/body-limit";
 import { SERVER_UNREACHABLE } from "@/lib/errors";
 import { recordRun } from "./progress-store";
@@ -15,7 +17,7 @@ const UNREACHABLE: RunState = {
 
 /** A program the server would refuse for its size: said here, without sending it. */
 export function tooLargeToSend(source: string, request: unknown): string | null {
-  if (utf8Bytes(source) > MAX_SOURCE_BYTES) return programTooLargeMessage(MAX_SOURCE_BYTES);
+  if (utf8Bytes(source) > CODE_MAX_CHARS) return programTooLargeMessage(CODE_MAX_CHARS);
   if (requestTooLarge(request)) return programTooLargeMessage(REQUEST_BODY_LIMIT_BYTES);
   return null;
 }

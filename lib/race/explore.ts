@@ -11,7 +11,7 @@
  */
 import "../zod-browser";
 import { z } from "zod";
-import { CODE_MAX_CHARS } from "../runner/limits/defaults";
+import { CODE_MAX_CHARS } from "../runner/limits/code-size";
 import { planCommandSchema, SCHEDULE_MAX_OTHER_COMMANDS, SCHEDULE_MAX_OTHERS, SCHEDULE_MAX_STEPS } from "../runner/plans/schema";
 import type { RunRequest } from "../runner/types";
 import type { Unit } from "../lessons/types";

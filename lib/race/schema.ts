@@ -3,7 +3,7 @@
  * control signals a presenter may send. Bounds here are what keeps one lab from starving the server.
  */
 import "../zod-browser";
-import { CODE_MAX_CHARS } from "../runner/limits/defaults";
+import { CODE_MAX_CHARS } from "../runner/limits/code-size";
 import { z } from "zod";
 import { MAX_CROWD } from "./crowd";
 

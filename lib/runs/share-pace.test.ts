@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startLocalRedis } from "../../scripts/redis-server.mjs";
 import { sharePaceKey } from "./keys";
 import { SHARE_PACE, takeShareTurn } from "./share-pace";
-import { shareTooOften } from "./share-request";
+import { shareTooOften } from "./share-messages";
 
 let server: Awaited<ReturnType<typeof startLocalRedis>>;
 let redis: Redis;

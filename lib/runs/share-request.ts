@@ -1,9 +1,8 @@
 /**
  * What "Share this run" sends: the token the server gave with the result, and the run's shared
- * text, gzip-compressed by the browser when it can (base64), else as it is. One schema for both
- * sides; safe to import in the browser.
+ * text, gzip-compressed by the browser when it can (base64), else as it is. The browser imports
+ * only the type; the messages both sides show are in share-messages.ts.
  */
-import "@/lib/zod-browser";
 import { z } from "zod";
 import { REQUEST_BODY_LIMIT_BYTES } from "@/lib/http/body-limit";
 
@@ -14,19 +13,3 @@ export const shareRequestSchema = z.object({
 });
 
 export type ShareRequest = z.infer<typeof shareRequestSchema>;
-
-export const SHARE_MESSAGES = {
-  too_large: "This run is too large to share. Shorter runs (fewer commands or less output) can be shared.",
-  client_full: "This browser has shared as many runs as it may keep at once. Links you shared earlier keep working; you can share again when the oldest expires (after 24 hours).",
-  redis_full: "The playground's Redis is full right now, so the run could not be stored. Please try again in a few minutes.",
-  not_ours: "This run can no longer be shared. Run your code again, then share the new run.",
-  bad_request: "This share request was not understood. Reload the page and try again.",
-  internal: "Something went wrong on our side while sharing this run. Please try again in a moment.",
-  unreachable: "The playground server could not be reached. Check that it is still running, then try again.",
-} as const;
-
-/** The learner's own pace: shared too many runs in a short time (share-pace.ts). */
-export function shareTooOften(retryAfterMs: number, bound: number): string {
-  const s = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return `You're sharing runs very quickly - wait ${s} s and try again (at most ${bound} shares a minute). Links you already shared keep working.`;
-}

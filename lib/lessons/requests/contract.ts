@@ -6,7 +6,7 @@
 import "@/lib/zod-browser";
 import { z } from "zod";
 import type { RunErrorInfo, RunTimings } from "@/lib/runner/types";
-import { CODE_MAX_CHARS } from "@/lib/runner/limits/defaults";
+import { CODE_MAX_CHARS } from "@/lib/runner/limits/code-size";
 import { sourceTooLong as tooLongMessage } from "@/lib/errors";
 import type { RunStatus, Trace, TraceValue } from "@/lib/trace";
 

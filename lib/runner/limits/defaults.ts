@@ -5,8 +5,7 @@
 import { RUN_CPU_MS } from "../../admission/capacity";
 import type { RunLimits } from "../types";
 
-/** Characters of source code a run may have: the editor, the run action and the race lab say the same. */
-export const CODE_MAX_CHARS = 64 * 1024;
+import { CODE_MAX_CHARS } from "./code-size";
 
 /** Generous for every lesson (unit 3's race takes ~150 ms), tight enough to protect the host. */
 export const DEFAULT_LIMITS: RunLimits = {
