@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import path from "node:path";
-import { course, expectPageTheme, openUnit, runAndWait } from "./helpers";
+import { course, expectPageTheme, runAndWait, waitForEditor } from "./helpers";
+import { delayEditor } from "./hold-editor";
 
 // What a look at the screenshots checks, asserted: at laptop and projector sizes and in both
 // themes, each unit page after a run keeps its two columns side by side, nothing spills out
@@ -35,7 +36,7 @@ async function expectNoSidewaysSpill(page: Page): Promise<void> {
 }
 
 /** The lesson text and the workbench sit side by side, each inside the window, results inside the workbench. */
-async function expectTwoColumns(page: Page): Promise<void> {
+async function expectTwoColumns(page: Page, editor: Locator): Promise<void> {
   const width = page.viewportSize()!.width;
   const article = (await page.locator("article").first().boundingBox())!;
   const bench = (await page.getByRole("region", { name: "Workbench" }).boundingBox())!;
@@ -43,7 +44,7 @@ async function expectTwoColumns(page: Page): Promise<void> {
   expect(bench.x, "the workbench starts right of the lesson text").toBeGreaterThanOrEqual(article.x + article.width - 1);
   expect(bench.x + bench.width).toBeLessThanOrEqual(width);
   expect(Math.abs(bench.y - article.y), "both columns start at the same height").toBeLessThan(80);
-  for (const part of [page.getByTestId("code-editor"), page.getByTestId("run-result"), page.getByRole("group", { name: "Timeline", exact: true })]) {
+  for (const part of [editor, page.getByTestId("run-result"), page.getByRole("group", { name: "Timeline", exact: true })]) {
     await expect(part).toBeVisible();
     const box = (await part.boundingBox())!;
     expect(box.x, `${part} inside the workbench`).toBeGreaterThanOrEqual(bench.x - 1);
@@ -54,26 +55,36 @@ async function expectTwoColumns(page: Page): Promise<void> {
 for (const unit of course) {
   // One visit per unit, both themes: the page follows the system's theme while open (theme.ts),
   // so the dark half is the same page after the system turns dark, not a second load and run.
+  // Monaco on unit 1 only: it is the same editor on every page, and the code view it replaces
+  // has its layout (first-paint proves it), so the other units' pages are shown with the view.
   test(`layout and theme ${unit.order}-${unit.slug}, light then dark`, async ({ page }) => {
+    const withMonaco = unit.order === 1;
+    const monaco = withMonaco ? undefined : await delayEditor(page);
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.emulateMedia({ colorScheme: "light" });
-    await openUnit(page, unit);
+    await page.goto(`/lessons/${unit.slug}`);
+    await waitForEditor(page, withMonaco ? "editable" : "runnable");
     expect(await runAndWait(page)).not.toBe("running");
-    await expect(page.locator(".monaco-editor .view-lines")).toBeVisible();
+    const editor = page.getByTestId(withMonaco ? "code-editor" : "code-view");
+    const editorSurface = withMonaco ? page.locator(".monaco-editor .monaco-editor-background").first() : editor;
+    await expect(withMonaco ? page.locator(".monaco-editor .view-lines") : editor).toBeVisible();
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width: 1440, height: 900 });
-      await expectTheme(page, scheme, [page.locator("body"), page.locator(".monaco-editor .monaco-editor-background").first()]);
+      await expectTheme(page, scheme, [page.locator("body"), editorSurface]);
       await expectNoSidewaysSpill(page);
-      await expectTwoColumns(page);
+      await expectTwoColumns(page, editor);
       await page.screenshot({ path: path.join(DIR, `${unit.order}-${unit.slug}-${scheme}.png`), fullPage: true });
-      if (unit.order === 1) {
+      if (withMonaco) {
         await page.setViewportSize({ width: 1920, height: 1080 });
         await expectNoSidewaysSpill(page);
-        await expectTwoColumns(page);
+        await expectTwoColumns(page, editor);
         await page.screenshot({ path: path.join(DIR, `${unit.order}-${unit.slug}-${scheme}-projector.png`) });
       }
     }
+    // The held editor chunks are let go once the page no longer wants them.
+    await page.goto("about:blank");
+    monaco?.release();
   });
 }
 

@@ -197,7 +197,7 @@ async function screenshotBothThemes(page: Page, target: Locator, name: string): 
   await page.emulateMedia({ colorScheme: "light" });
 }
 
-test("timeline screenshots, light and dark", async ({ page }) => {
+test("timeline screenshots of a staged conflict and a step, light and dark", async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   const tl = await runStagedConflict(page);
   await expect(tl.getByTestId("conflict-arrows").locator("[data-exec-seq]")).toHaveCount(1);
@@ -208,7 +208,11 @@ test("timeline screenshots, light and dark", async ({ page }) => {
   for (let i = 0; i < 4; i++) await lanes(page).press("ArrowRight");
   await expect(stepText(page)).toContainText("Step 5 of");
   await screenshotBothThemes(page, tl, "timeline-step");
+});
 
+// Apart from the staged conflict's, so that each test stays far from its timeout.
+test("timeline screenshot of a race's end, light and dark", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
   await openUnit(page, race, "runnable");
   expect(await runAndWait(page)).toBe("ok");
   await showRaceEnd(page);
