@@ -1,11 +1,11 @@
 import { useLayoutEffect, useRef, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent } from "react";
 import { CODE_THEME, type TokenKind } from "./code-theme";
+import { CODE_VIEW_DOM } from "./code-view-dom";
 import { tokenizeTypeScript } from "./tokenize";
 
 const cls = (kind: TokenKind) => `cv-${kind.replace(".", "-")}`;
 
-/** Before hydration the colours cannot follow typing: the typed text shows plain, the stale colours hide. */
-const PLAIN = ".code-view.cv-plain";
+const PLAIN = `.code-view.${CODE_VIEW_DOM.plain}`;
 
 /** The view's look, written once from CODE_THEME (React hoists and dedupes it by href). */
 const CSS = [
@@ -109,7 +109,7 @@ export function CodeView({ code, label, onKeyDown, onEdit }: CodeViewProps) {
       tabIndex={-1}
       onKeyDown={onKeyDown}
       // Hydration leaves classes alone; this render, just after it, replaces cv-plain.
-      className={`code-view relative h-full overflow-auto${live ? " cv-live" : ""}`}
+      className={`code-view relative h-full overflow-auto${live ? ` ${CODE_VIEW_DOM.live}` : ""}`}
       data-testid="code-view"
     >
       <style href="code-view" precedence="default">

@@ -1,3 +1,5 @@
+import { CODE_VIEW_DOM } from "@/components/code-view/code-view-dom";
+
 /** The learner's code per unit, kept in this browser so a reload never loses work. */
 const key = (slug: string) => `rtp:code:${slug}`;
 
@@ -24,6 +26,7 @@ export function saveCode(slug: string, code: string): void {
  * colours cannot follow the text, so the view shows it plain (cv-plain) once it differs.
  */
 export function restoreSavedCodeScript(slug: string): string {
-  const storageKey = JSON.stringify(key(slug)).replace(/</g, "\\u003c");
-  return `(function(){var t=document.querySelector('[data-testid="code-input"]');if(!t)return;var v=t.closest(".code-view");function plain(){if(!v.classList.contains("cv-live"))v.classList.add("cv-plain")}try{var s=localStorage.getItem(${storageKey});if(s!==null&&s!==t.value){t.value=s;plain()}}catch(e){}t.addEventListener("input",plain)})();`;
+  const js = (value: string) => JSON.stringify(value).replace(/</g, "\\u003c");
+  const { input, live, plain } = CODE_VIEW_DOM;
+  return `(function(){var t=document.querySelector(${js(input)});if(!t)return;var v=t.closest(".code-view");function plain(){if(!v.classList.contains(${js(live)}))v.classList.add(${js(plain)})}try{var s=localStorage.getItem(${js(key(slug))});if(s!==null&&s!==t.value){t.value=s;plain()}}catch(e){}t.addEventListener("input",plain)})();`;
 }

@@ -10,16 +10,14 @@ import { CODE_MAX_CHARS } from "@/lib/runner/limits/code-size";
 import { sourceTooLong as tooLongMessage } from "@/lib/errors";
 import type { RunStatus, Trace, TraceValue } from "@/lib/trace";
 
-export const MAX_SOURCE_BYTES = CODE_MAX_CHARS;
-
 const slug = z.string().regex(/^[a-z0-9-]{1,80}$/);
 
 export const runInputSchema = z.object({
   slug,
   source: z
     .string()
-    .refine((s) => new TextEncoder().encode(s).length <= MAX_SOURCE_BYTES, {
-      message: tooLongMessage(MAX_SOURCE_BYTES),
+    .refine((s) => new TextEncoder().encode(s).length <= CODE_MAX_CHARS, {
+      message: tooLongMessage(CODE_MAX_CHARS),
     }),
   scenarioId: slug.optional(),
 });

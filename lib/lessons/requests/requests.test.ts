@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeWorkerPool } from "../../runner/index";
 import { loadUnit } from "../loader";
 import { checkUnitRequest } from "./check-unit";
-import { MAX_SOURCE_BYTES } from "./contract";
+import { CODE_MAX_CHARS } from "@/lib/runner/limits/code-size";
 import { runUnitRequest, unitSolution } from "./run-unit";
 
 afterAll(() => closeWorkerPool());
@@ -13,7 +13,7 @@ afterAll(() => closeWorkerPool());
 const client = async () => "test:requests";
 const likes = loadUnit("update-likes")!;
 const longerLine = fs.readFileSync(path.join(__dirname, "..", "fixtures", "update-likes", "prints-longer-line.ts"), "utf8");
-const tooLong = "x".repeat(MAX_SOURCE_BYTES + 1);
+const tooLong = "x".repeat(CODE_MAX_CHARS + 1);
 
 describe("the Run request", () => {
   it("a solution meets its unit's expectation; a line that only starts with the expected one does not", async () => {
