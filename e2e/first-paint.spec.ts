@@ -2,7 +2,7 @@
  * Before Monaco: the unit's code is server-rendered (readable at first paint), Run, Ctrl+Enter and
  * a staged race work on it, and Monaco then takes over in the same place (no layout shift).
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { course, getCode, outputLines, runAndWait, setCode, waitForEditor } from "./helpers";
 import { delayEditor, delayHydration, holdBackEditor } from "./hold-editor";
 
@@ -17,6 +17,9 @@ async function firstTokenBox(page: Page, selector: string) {
   expect(box, `${selector} is drawn`).not.toBeNull();
   return { x: Math.round(box!.x), y: Math.round(box!.y) };
 }
+
+/** The "starting" note a button asked before hydration shows (drawn by CSS, so not in its text). */
+const startingNote = (button: Locator) => button.evaluate((b) => getComputedStyle(b, "::after").content);
 
 const STATIC_TOKEN = '[data-testid="code-view"] > div:first-of-type > span:nth-child(2)';
 const MONACO_TOKEN = '.monaco-editor .view-line:has-text("") span span';
@@ -112,10 +115,20 @@ test("the code takes typing at first paint, on the saved code, and hydration kee
   await expect(input).toHaveValue(typed);
   // Until hydration the colours cannot follow: the text shows plain.
   await expect(page.getByTestId("code-view")).toHaveClass(/cv-plain/);
+  // Ctrl+Enter is kept until hydration: the Run button says it is starting.
+  await page.keyboard.press("Control+Enter");
+  await expect(page.getByTestId("run-button")).toHaveAttribute("aria-busy", "true");
+  await expect(input).toHaveValue(typed);
 
   scripts.release();
   await waitForEditor(page, "runnable");
   expect(await getCode(page)).toBe(typed);
+  // The Run asked for before hydration went out, on the typed code.
+  const result = page.getByTestId("run-result");
+  await expect(result).toHaveAttribute("data-runs", "1");
+  await expect(result).not.toHaveAttribute("data-state", "running");
+  expect(await outputLines(page)).toContain("typed before hydration");
+  await expect(page.getByTestId("run-button")).not.toHaveAttribute("aria-busy");
   await expect(page.getByTestId("code-view")).not.toHaveClass(/cv-plain/);
   await expect(page.getByTestId("code-view").locator(".cv-comment").last()).toHaveText("// saved in an earlier visit");
   // Focus and caret stayed: the next key lands at the end.
@@ -123,6 +136,27 @@ test("the code takes typing at first paint, on the saved code, and hydration kee
   await page.keyboard.type("//!");
   expect(await getCode(page)).toBe(`${typed}//!`);
   expect(await page.evaluate((key) => localStorage.getItem(key), `rtp:code:${practice.slug}`)).toBe(`${typed}//!`);
+});
+
+test("a staged race clicked before hydration runs once, when the page has hydrated", async ({ page }) => {
+  const scripts = await delayHydration(page);
+  await holdBackEditor(page);
+  await page.goto(`/lessons/${practice.slug}`, { waitUntil: "domcontentloaded" });
+  const scenario = page.getByTestId(`scenario-${practice.scenarios[0]!.id}`);
+  await scenario.click();
+  await expect(scenario).toHaveAttribute("aria-busy", "true");
+  expect(await startingNote(scenario)).toContain("starting");
+  // A second request while the first waits is ignored, as it would be while a run is going.
+  await page.getByTestId("run-button").click();
+  await expect(page.getByTestId("run-button")).not.toHaveAttribute("aria-busy");
+
+  scripts.release();
+  const result = page.getByTestId("run-result");
+  await expect(result).toHaveAttribute("data-runs", "1");
+  await expect(result).not.toHaveAttribute("data-state", "running");
+  await expect(page.getByTestId("run-status")).toContainText("staged race");
+  expect(await startingNote(scenario)).not.toContain("starting");
+  // From here on the buttons are React's: one click, one more run.
   expect(await runAndWait(page)).toBe("ok");
-  expect(await outputLines(page)).toContain("typed before hydration");
+  await expect(result).toHaveAttribute("data-runs", "2");
 });

@@ -13,6 +13,9 @@
 //    the code at hydration, so the language service has something to report)
 //  - run: click on Run -> its output on the page (in-page clock), one Run per visit after editable,
 //    and that Run's server-side time (the first one is the server's first Run when just started)
+//  - early run: N more fresh visits where Run is clicked in the first frame that paints it (before
+//    hydration: the page keeps the click, early-actions.ts): click -> output, and when the output
+//    was there, from navigation start
 // and, from the first visit, the first-load JS (the scripts the HTML names: the app without the
 // editor) and the editor's bytes (every other script and worker file), as transferred.
 import { chromium, type Page } from "@playwright/test";
@@ -29,6 +32,7 @@ const fmt = (xs: number[]) => `median ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs
 
 declare global {
   interface Window {
+    __early?: { clicked?: number; output?: number };
     __measure?: { readable?: number; typeable?: number; longTasks?: { start: number; end: number }[]; runnable?: number; editable?: number; diagnostics?: number; poisoned?: boolean };
   }
 }
@@ -54,6 +58,26 @@ function milestones() {
     if (m.editable === undefined && hook && hook.editable !== false) m.editable = now;
     if (m.diagnostics === undefined && hook?.getMarkers().some((mk) => mk.owner !== "run" && mk.severity === "error")) m.diagnostics = now;
     if (m.diagnostics === undefined) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+/** Runs in the page before any of its scripts: clicks Run in the first frame that has it, and notes when its output shows. */
+function earlyRun() {
+  const e: NonNullable<Window["__early"]> = {};
+  window.__early = e;
+  const tick = () => {
+    const button = document.querySelector<HTMLButtonElement>('[data-testid="run-button"]');
+    if (e.clicked === undefined && button) {
+      e.clicked = performance.now();
+      button.click();
+    }
+    const result = document.querySelector('[data-testid="run-result"]');
+    if (e.clicked !== undefined && Number(result?.getAttribute("data-runs")) > 0 && result?.getAttribute("data-state") !== "running" && document.querySelector('[data-testid="run-output"]')) {
+      e.output = performance.now();
+      return;
+    }
+    requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 }
@@ -154,6 +178,20 @@ for (let i = 0; i < visits; i++) {
   }
   await context.close();
 }
+const early = { clickToOutput: [] as number[], clicked: [] as number[], output: [] as number[] };
+for (let i = 0; i < visits; i++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript({ content: "globalThis.__name = (f) => f;" });
+  await page.addInitScript(earlyRun);
+  await page.goto(`${BASE_URL}/lessons/${slug}`);
+  await page.waitForFunction(() => window.__early?.output !== undefined, null, { timeout: 60_000 });
+  const e = await page.evaluate(() => window.__early!);
+  early.clicked.push(e.clicked!);
+  early.output.push(e.output!);
+  early.clickToOutput.push(e.output! - e.clicked!);
+  await context.close();
+}
 await browser.close();
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -165,6 +203,8 @@ console.log(`editable editor (Monaco):   ${fmt(editable)}`);
 for (const [name, at] of phases) console.log(`  ${`${name}:`.padEnd(27)} median ${pct(at, 50).toFixed(1)} ms`);
 console.log(`first TypeScript diagnostic: ${fmt(diagnostics)}`);
 console.log(`Run click -> output:        ${fmt(runs)}`);
+console.log(`Run clicked at first paint -> output: ${fmt(early.clickToOutput)}`);
+console.log(`  clicked at ${pct(early.clicked, 50).toFixed(1)} ms, output at ${pct(early.output, 50).toFixed(1)} ms (medians, from navigation start)`);
 console.log(`Run server-side (timings.totalMs): first ${serverMs[0]?.toFixed(1)} ms (the server's first Run if it was just started), ${fmt(serverMs.slice(1))} after`);
 console.log(`first-load JS (the HTML's scripts, no editor): ${bytes.firstLoadFiles} files, ${kb(bytes.firstLoad)} transferred`);
 console.log(`editor JS and workers loaded after it:        ${bytes.editorFiles} files, ${kb(bytes.editor)} transferred`);

@@ -1,5 +1,5 @@
 "use client";
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { CodeEditor } from "@/components/editor/code-editor";
 import type { EditorApi, EditorRunError } from "@/components/editor/editor-api";
 import { exposeTestHook } from "@/components/editor/test-hook";
@@ -9,6 +9,7 @@ import { sharedCheckOf, sharedRunOf } from "@/lib/runs/shared-run";
 import type { Trace } from "@/lib/trace";
 import { CheckResults } from "./check-results";
 import { loadSavedCode, saveCode } from "./code-storage";
+import { takeEarlyAction } from "./early-actions";
 import { RunResult } from "./run-result";
 import { RunToolbar } from "./run-toolbar";
 import { ScenarioNotes } from "./scenario-notes";
@@ -69,6 +70,19 @@ export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: strin
     setShown(null);
     void check(currentCode());
   };
+
+  // A Run, race or Check asked for before hydration starts now. A layout effect: the code view's
+  // (a child's, so earlier) has just handed over what the textarea holds, and nothing has
+  // overwritten it yet.
+  const early = useRef({ start, startCheck });
+  useLayoutEffect(() => {
+    early.current = { start, startCheck };
+  });
+  useLayoutEffect(() => {
+    const action = takeEarlyAction();
+    if (action?.kind === "check") early.current.startCheck();
+    else if (action) early.current.start(action.scenarioId);
+  }, []);
 
   const replaceCode = (next: string) => {
     const editor = apiRef.current;

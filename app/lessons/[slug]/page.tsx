@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { restoreSavedCodeScript } from "@/components/lesson/code-storage";
+import { earlyActionsScript } from "@/components/lesson/early-actions";
 import { Hints } from "@/components/lesson/hints";
 import { KindBadge } from "@/components/lesson/kind-badge";
 import { Prose } from "@/components/lesson/prose";
@@ -85,6 +86,8 @@ export default async function UnitPage({ params }: PageProps) {
         )}
       </article>
       <section aria-label="Workbench" className="min-w-0">
+        {/* Before the buttons are painted: Run, the races and Check take clicks until hydration. */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: earlyActionsScript() }} />
         <Workbench key={unit.slug} unit={workbenchUnit} apiDts={ALLOWED_API_DTS} />
         {/* Before the first paint: the learner's saved code into the (already typeable) code view. */}
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: restoreSavedCodeScript(unit.slug) }} />
