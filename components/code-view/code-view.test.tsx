@@ -7,6 +7,7 @@ import { renderToString } from "react-dom/server";
 import { useState } from "react";
 import { describe, expect, it } from "vitest";
 import { CodeView } from "./code-view";
+import { tabEdit } from "./indent";
 import { KEYWORDS, tokenizeTypeScript, type Token } from "./tokenize";
 
 const kinds = (tokens: Token[]) => tokens.filter((t) => t.kind).map((t) => [t.text, t.kind]);
@@ -98,5 +99,43 @@ describe("CodeView", () => {
     });
     expect(edits).toEqual(["starter();\ntyped();"]);
     expect(container.querySelector("textarea")!.value).toBe("starter();\ntyped();");
+  });
+});
+
+describe("Tab in the code view (as in Monaco)", () => {
+  const edited = (value: string, start: number, end: number, outdent = false) => {
+    const e = tabEdit(value, start, end, outdent);
+    if (!e) return null;
+    const text = value.slice(0, e.from) + e.text + value.slice(e.to);
+    return { text, selected: text.slice(e.selectionStart, e.selectionEnd), caret: e.selectionStart };
+  };
+
+  it("inserts spaces up to the next indent stop at the caret", () => {
+    expect(edited("ab", 0, 0)).toEqual({ text: "  ab", selected: "", caret: 2 });
+    expect(edited("ab", 1, 1)).toEqual({ text: "a b", selected: "", caret: 2 });
+  });
+
+  it("indents and outdents every line a selection touches, and keeps them selected", () => {
+    const code = "a\n  b\nc";
+    expect(edited(code, 0, code.length)).toEqual({ text: "  a\n    b\n  c", selected: "  a\n    b\n  c", caret: 0 });
+    expect(edited("  a\n    b\nc", 2, 9, true)).toEqual({ text: "a\n  b\nc", selected: "a\n  b", caret: 0 });
+    // Ending at the start of a line does not take that line along.
+    expect(edited(code, 0, 2)?.text).toBe("  a\n  b\nc");
+    expect(edited("a\nb", 0, 0, true)).toBeNull();
+  });
+
+  it("Tab indents in the view's textarea; after Esc, Tab is left to the browser (it moves focus)", () => {
+    const edits: string[] = [];
+    const { getByTestId } = within(render(<CodeView code="run();" label="Code" onEdit={(c) => edits.push(c)} />).container);
+    const input = getByTestId("code-input") as HTMLTextAreaElement;
+    input.setSelectionRange(0, 0);
+    expect(fireEvent.keyDown(input, { key: "Tab", code: "Tab" })).toBe(false); // handled: default prevented
+    expect(input.value).toBe("  run();");
+    expect(edits.at(-1)).toBe("  run();");
+    fireEvent.keyDown(input, { key: "Escape", code: "Escape" });
+    expect(fireEvent.keyDown(input, { key: "Tab", code: "Tab" })).toBe(true); // not prevented: focus moves on
+    expect(input.value).toBe("  run();");
+    fireEvent.keyDown(input, { key: "m", code: "KeyM", ctrlKey: true });
+    expect(fireEvent.keyDown(input, { key: "Tab", code: "Tab" })).toBe(true);
   });
 });

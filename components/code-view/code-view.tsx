@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent } from "react";
 import { CODE_THEME, type TokenKind } from "./code-theme";
 import { CODE_VIEW_DOM } from "./code-view-dom";
+import { tabEdit, type TextEdit } from "./indent";
 import { tokenizeTypeScript } from "./tokenize";
 
 const cls = (kind: TokenKind) => `cv-${kind.replace(".", "-")}`;
@@ -70,12 +71,49 @@ function inputHtml(code: string, label: string): string {
   );
 }
 
+/** Applies an edit the way typing would: through insertText, so the browser's undo history keeps it. */
+function applyEdit(input: HTMLTextAreaElement, edit: TextEdit): void {
+  input.setSelectionRange(edit.from, edit.to);
+  if (!document.execCommand?.("insertText", false, edit.text)) {
+    // No insertText (jsdom): same text, no undo step.
+    input.setRangeText(edit.text, edit.from, edit.to);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+  input.setSelectionRange(edit.selectionStart, edit.selectionEnd);
+}
+
+/**
+ * Tab and Shift+Tab indent as in Monaco; the ways out are Monaco's too (the tab hint names them):
+ * Esc then Tab leaves once, Ctrl+M (Mac: Ctrl+Shift+M) makes Tab move focus until pressed again.
+ */
+function useTabKeys() {
+  const escaped = useRef(false);
+  const tabMovesFocus = useRef(false);
+  return (e: KeyboardEvent<HTMLDivElement>): boolean => {
+    const input = e.target;
+    if (!(input instanceof HTMLTextAreaElement)) return false;
+    const wasEscaped = escaped.current;
+    escaped.current = e.key === "Escape";
+    if (e.ctrlKey && !e.altKey && !e.metaKey && e.code === "KeyM") {
+      tabMovesFocus.current = !tabMovesFocus.current;
+      e.preventDefault();
+      return true;
+    }
+    if (e.key !== "Tab" || e.ctrlKey || e.altKey || e.metaKey || wasEscaped || tabMovesFocus.current) return false;
+    e.preventDefault();
+    const edit = tabEdit(input.value, input.selectionStart, input.selectionEnd, e.shiftKey);
+    if (edit) applyEdit(input, edit);
+    return true;
+  };
+}
+
 /**
  * The code as highlighted text with a transparent textarea over it: rendered on the server, so
  * it is readable and takes typing at first paint, and laid out like Monaco (same font, line
  * height and gutter), which replaces it in place. Once hydrated, the colours follow each
- * keystroke; before that, typed text shows plain, and whatever the textarea holds at hydration
- * (typed, or the saved code put there by the page's boot script) is reported through `onEdit`.
+ * keystroke and Tab indents; before that, typed text shows plain, and whatever the textarea holds
+ * at hydration (typed, or the saved code put there by the page's boot script) is reported
+ * through `onEdit`.
  */
 export function CodeView({ code, label, onKeyDown, onEdit }: CodeViewProps) {
   const live = useSyncExternalStore(subscribeNothing, () => true, () => false);
@@ -83,6 +121,7 @@ export function CodeView({ code, label, onKeyDown, onEdit }: CodeViewProps) {
   // Written once: later renders must not replace the textarea (its focus, caret and undo history).
   const [html] = useState(() => inputHtml(code, label));
   const box = useRef<HTMLDivElement>(null);
+  const tabKeys = useTabKeys();
   const adopted = useRef(false);
   const report = useRef(onEdit);
   useLayoutEffect(() => {
@@ -107,7 +146,7 @@ export function CodeView({ code, label, onKeyDown, onEdit }: CodeViewProps) {
   return (
     <div
       tabIndex={-1}
-      onKeyDown={onKeyDown}
+      onKeyDown={(e) => tabKeys(e) || onKeyDown?.(e)}
       // Hydration leaves classes alone; this render, just after it, replaces cv-plain.
       className={`code-view relative h-full overflow-auto${live ? ` ${CODE_VIEW_DOM.live}` : ""}`}
       data-testid="code-view"
