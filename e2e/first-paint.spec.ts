@@ -41,7 +41,14 @@ test("the code is in the HTML, and Run, Ctrl+Enter and a staged race work before
 
   await setCode(page, 'console.log("typed before the editor");\n');
   await expect(view).toContainText("typed before the editor");
-  await view.focus();
+  // Tab indents, as in Monaco, and undo takes it back.
+  await page.getByTestId("code-input").focus();
+  await page.keyboard.press("Control+Home");
+  await page.keyboard.press("Tab");
+  expect(await getCode(page)).toBe('  console.log("typed before the editor");\n');
+  await expect(page.getByTestId("code-input")).toBeFocused();
+  await page.keyboard.press("Control+Z");
+  expect(await getCode(page)).toBe('console.log("typed before the editor");\n');
   const result = page.getByTestId("run-result");
   const before = Number(await result.getAttribute("data-runs"));
   await page.keyboard.press("Control+Enter");
