@@ -59,22 +59,21 @@ test("the code is in the HTML, and Run, Ctrl+Enter and a staged race work before
   expect(monaco.held(), "the editor's chunks were asked for, and held back").toBeGreaterThan(0);
 });
 
-test("Monaco takes over in place: the first line's text does not move", async ({ browser }) => {
-  const plain = await browser.newContext({ javaScriptEnabled: false });
+test("Monaco takes over in place: the first line's text does not move", async ({ browser, page }) => {
+  // The same viewport as the worker's page, where Monaco is drawn.
+  const plain = await browser.newContext({ javaScriptEnabled: false, viewport: page.viewportSize() });
   const staticPage = await plain.newPage();
   await staticPage.goto(`/lessons/${practice.slug}`);
   const before = await firstTokenBox(staticPage, STATIC_TOKEN);
   await plain.close();
 
-  const context = await browser.newContext();
-  const page = await context.newPage();
+  // The worker's own page (its renderer has Monaco compiled already): same viewport, same layout.
   await page.goto(`/lessons/${practice.slug}`);
   await waitForEditor(page);
   await expect(page.getByTestId("code-view")).toHaveCount(0);
   const after = await firstTokenBox(page, MONACO_TOKEN);
   expect(Math.abs(after.x - before.x), `x: static ${before.x}, Monaco ${after.x}`).toBeLessThanOrEqual(1);
   expect(Math.abs(after.y - before.y), `y: static ${before.y}, Monaco ${after.y}`).toBeLessThanOrEqual(1);
-  await context.close();
 });
 
 test("the code can be typed into before Monaco loads; Monaco then takes over the text, focus and caret", async ({ page }) => {
