@@ -71,17 +71,14 @@ export function Workbench({ unit, apiDts }: { unit: WorkbenchUnit; apiDts: strin
     void check(currentCode());
   };
 
-  // A Run, race or Check asked for before hydration starts now. A layout effect: the code view's
-  // (a child's, so earlier) has just handed over what the textarea holds, and nothing has
+  // A Run, race or Check asked for before hydration starts now, once. A layout effect: the code
+  // view's (a child's, so earlier) has just handed over what the textarea holds, and nothing has
   // overwritten it yet.
-  const early = useRef({ start, startCheck });
-  useLayoutEffect(() => {
-    early.current = { start, startCheck };
-  });
   useLayoutEffect(() => {
     const action = takeEarlyAction();
-    if (action?.kind === "check") early.current.startCheck();
-    else if (action) early.current.start(action.scenarioId);
+    if (action?.kind === "check") startCheck();
+    else if (action) start(action.scenarioId);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- at hydration only; later runs are the buttons'
   }, []);
 
   const replaceCode = (next: string) => {
