@@ -54,10 +54,16 @@ export function aclMode(): "auto" | "off" {
 }
 
 /** The credentials pooled connections return to after a run (AUTH back from the run's user). */
-export function baseCredentials(): { username: string; password: string } {
-  const u = new URL(redisUrl());
-  return { username: decodeURIComponent(u.username) || "default", password: decodeURIComponent(u.password) || "nopass" };
+export function baseCredentials(): Readonly<{ username: string; password: string }> {
+  // Asked at every run's hand-back: parsed again only when REDIS_URL changed (tests change it).
+  const url = redisUrl();
+  if (baseParsed?.url !== url) {
+    const u = new URL(url);
+    baseParsed = { url, credentials: { username: decodeURIComponent(u.username) || "default", password: decodeURIComponent(u.password) || "nopass" } };
+  }
+  return baseParsed.credentials;
 }
+let baseParsed: { url: string; credentials: Readonly<{ username: string; password: string }> } | undefined;
 
 /**
  * Fail fast, never replay: a command while disconnected errors at once (the learner is told Redis

@@ -102,7 +102,9 @@ export const PRELUDE = `"use strict";
     return args.map((a) => (Array.isArray(a) ? a.map(encodeMap) : encodeMap(a)));
   };
   // ioredis's node-style callbacks: called with (err, result) as the reply arrives; the promise is returned all the same.
-  const splitCallback = (args) => (args.length > 0 && typeof args[args.length - 1] === "function" ? [args.slice(0, -1), args[args.length - 1]] : [args, undefined]);
+  // (No array destructuring on this path: QuickJS runs it through the iterator protocol, per command.)
+  const callbackOf = (args) => (args.length > 0 && typeof args[args.length - 1] === "function" ? args[args.length - 1] : undefined);
+  const withoutCallback = (args, cb) => (cb ? args.slice(0, -1) : args);
   const withCallback = (p, cb) => {
     if (cb) p.then((r) => { try { cb(null, r); } catch (e) { report(e); } }, (e) => { try { cb(e); } catch (x) { report(x); } });
     return p;
@@ -138,7 +140,8 @@ ${CONNECTION_JS}
   });
   const direct = (self, prop, args) => {
     const line = where();
-    const [a, cb] = splitCallback(args);
+    const cb = callbackOf(args);
+    const a = withoutCallback(args, cb);
     const id = idOf(self);
     return withCallback(life(id).quit ? Promise.reject(new Error(CLOSED)) : send({ c: id, m: prop, a: encodeArgs(a), l: line }, line, a), cb);
   };
@@ -178,7 +181,8 @@ ${BATCHES_JS}
       const line = where();
       const m = named(name, line);
       if (!m) return new Promise(() => {});
-      const [a, cb] = splitCallback(args);
+      const cb = callbackOf(args);
+      const a = withoutCallback(args, cb);
       const id = idOf(this);
       return withCallback(life(id).quit ? Promise.reject(new Error(CLOSED)) : send({ c: id, m, a: encodeArgs(a), l: line }, line, a), cb);
     }

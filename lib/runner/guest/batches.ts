@@ -11,7 +11,8 @@ import { TRANSACTION_SENT_MESSAGE } from "./messages";
 
 export const BATCHES_JS = String.raw`
   const queue = (b, prop, args) => {
-    const [a, cb] = splitCallback(args);
+    const cb = callbackOf(args);
+    const a = withoutCallback(args, cb);
     const st = ids.get(b);
     st.queue.push({ m: prop, a: encodeArgs(a), l: where() });
     st.callbacks.push(cb);

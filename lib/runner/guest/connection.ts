@@ -9,9 +9,13 @@
  */
 export const CONNECTION_JS = String.raw`
   const lives = new Map();
+  // Connections still "connecting", in the order they were made (ids only grow): ready() walks
+  // it once overall, not all connections per reply - a run may open hundreds.
+  const order = [];
+  let nextInOrder = 0;
   const life = (id) => {
     let l = lives.get(id);
-    if (!l) { l = { status: "connecting", listeners: new Map() }; lives.set(id, l); }
+    if (!l) { l = { status: "connecting", listeners: new Map() }; lives.set(id, l); order.push(id); }
     return l;
   };
   const emit = (l, event, args) => {
@@ -23,16 +27,20 @@ export const CONNECTION_JS = String.raw`
     }
     return true;
   };
-  // Connections become ready in the order they were made, as they do over one loopback.
-  const ready = (id) => {
-    for (const [other, ol] of lives) if (other < id && ol.status === "connecting") ready(other);
-    const l = life(id);
-    if (l.status !== "connecting") return;
+  const becomeReady = (l) => {
     l.status = "connect";
     emit(l, "connect", []);
     if (l.status !== "connect") return;
     l.status = "ready";
     emit(l, "ready", []);
+  };
+  // Connections become ready in the order they were made, as they do over one loopback.
+  const ready = (id) => {
+    if (life(id).status !== "connecting") return;
+    while (nextInOrder < order.length && order[nextInOrder] <= id) {
+      const l = lives.get(order[nextInOrder++]);
+      if (l.status === "connecting") becomeReady(l);
+    }
   };
   // Scheduled once someone could notice (a listener, a look at status): a run whose program
   // never asks costs no timer per connection.

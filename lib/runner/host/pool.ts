@@ -11,8 +11,10 @@ import { WORKER_BUNDLE } from "../worker/task";
 const g = globalThis as unknown as { __playgroundPool?: Piscina };
 
 export function workerPool(): Piscina {
+  // Called for every run: the settings are read only when the pool is made.
+  if (g.__playgroundPool) return g.__playgroundPool;
   const threads = workerCount();
-  g.__playgroundPool ??= new Piscina({
+  g.__playgroundPool = new Piscina({
     filename: path.join(process.cwd(), WORKER_BUNDLE),
     minThreads: threads,
     maxThreads: threads,
