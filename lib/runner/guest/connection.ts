@@ -9,8 +9,8 @@
  */
 export const CONNECTION_JS = String.raw`
   const lives = new Map();
-  // Connections still "connecting", in the order they were made (ids only grow): ready() walks
-  // it once overall, not all connections per reply - a run may open hundreds.
+  // Every connection in the order it was made (ids only grow), and how far ready() has got in
+  // it: the list is walked once per run, not once per reply - a run may open hundreds.
   const order = [];
   let nextInOrder = 0;
   const life = (id) => {
