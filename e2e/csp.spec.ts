@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page, type Response } from "@playwright/test";
 import { course, runAndWait, setCode, waitForEditor } from "./helpers";
-import { delayEditor } from "./hold-editor";
+import { delayEditor, untilHtml } from "./hold-editor";
 
 declare global {
   interface Window {
@@ -122,7 +122,8 @@ async function visitUnit(page: Page, unit: (typeof course)[number], withEditor: 
     if (new URL(r.url()).pathname.startsWith("/_next/static/")) assets.push(r.allHeaders());
   };
   page.context().on("response", onResponse);
-  const res = await page.goto(`/lessons/${unit.slug}`);
+  // Units without the editor are visited with it held (see untilHtml).
+  const res = await page.goto(`/lessons/${unit.slug}`, withEditor ? undefined : untilHtml);
   expectSecurityHeaders(res);
   await waitForEditor(page, withEditor ? "editable" : "runnable");
   if (withEditor) {

@@ -4,7 +4,7 @@
  */
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { course, getCode, outputLines, runAndWait, setCode, waitForEditor } from "./helpers";
-import { delayEditor, delayHydration, holdBackEditor } from "./hold-editor";
+import { delayEditor, delayHydration, holdBackEditor, untilHtml } from "./hold-editor";
 
 const practice = course.find((u) => u.scenarios.length > 0)!;
 
@@ -78,7 +78,7 @@ test("Monaco takes over in place: the first line's text does not move", async ({
 
 test("the code can be typed into before Monaco loads; Monaco then takes over the text, focus and caret", async ({ page }) => {
   const monaco = await delayEditor(page);
-  await page.goto(`/lessons/${practice.slug}`);
+  await page.goto(`/lessons/${practice.slug}`, untilHtml);
   await waitForEditor(page, "runnable");
   const input = page.getByTestId("code-input");
   await input.focus();
@@ -109,7 +109,7 @@ test("the code takes typing at first paint, on the saved code, and hydration kee
   const scripts = await delayHydration(page);
   // Registered last, so it answers first for Monaco's chunks: the view stays for the whole test.
   await holdBackEditor(page);
-  await page.goto(`/lessons/${practice.slug}`, { waitUntil: "domcontentloaded" });
+  await page.goto(`/lessons/${practice.slug}`, untilHtml);
   const input = page.getByTestId("code-input");
   // Not hydrated (its scripts are held), yet the saved code is there, and takes keys.
   await expect(input).toHaveValue(saved);
@@ -147,7 +147,7 @@ test("the code takes typing at first paint, on the saved code, and hydration kee
 test("a staged race clicked before hydration runs once, when the page has hydrated", async ({ page }) => {
   const scripts = await delayHydration(page);
   await holdBackEditor(page);
-  await page.goto(`/lessons/${practice.slug}`, { waitUntil: "domcontentloaded" });
+  await page.goto(`/lessons/${practice.slug}`, untilHtml);
   const scenario = page.getByTestId(`scenario-${practice.scenarios[0]!.id}`);
   await scenario.click();
   await expect(scenario).toHaveAttribute("aria-busy", "true");

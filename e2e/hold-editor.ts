@@ -43,8 +43,19 @@ export async function holdBackEditor(page: Page): Promise<{ held: () => number }
 }
 
 /**
+ * How to open a page while its scripts are held: wait for the HTML, not for "load". The editor's
+ * import starts as soon as its chunk runs, usually just after "load". When anything keeps "load"
+ * late (on a busy machine, any slow file), the import starts first, and a script asked for before
+ * "load" holds it back until that script arrives: with the script held, page.goto ran out its
+ * 60 s in CI. (Shown by holding an image the page asks for at DOMContentLoaded: "load" then came
+ * only after release.)
+ */
+export const untilHtml = { waitUntil: "domcontentloaded" } as const;
+
+/**
  * Delays Monaco on this page until `release()`: its chunks wait, then load as usual. For tests of
- * what happens before the editor arrives and at the moment it takes over.
+ * what happens before the editor arrives and at the moment it takes over. Open the page with
+ * `untilHtml`.
  */
 export async function delayEditor(page: Page): Promise<{ release: () => void }> {
   const names = monacoChunkNames();
@@ -63,7 +74,7 @@ export async function delayEditor(page: Page): Promise<{ release: () => void }> 
 
 /**
  * Delays all of the page's scripts until `release()`: the page stays as the server sent it (not
- * hydrated), for tests of what works before hydration.
+ * hydrated), for tests of what works before hydration. Open the page with `untilHtml`.
  */
 export async function delayHydration(page: Page): Promise<{ release: () => void }> {
   let release!: () => void;

@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import path from "node:path";
 import { course, expectPageTheme, runAndWait, waitForEditor } from "./helpers";
-import { delayEditor } from "./hold-editor";
+import { delayEditor, untilHtml } from "./hold-editor";
 
 // What a look at the screenshots checks, asserted: at laptop and projector sizes and in both
 // themes, each unit page after a run keeps its two columns side by side, nothing spills out
@@ -62,7 +62,7 @@ for (const unit of course) {
     const monaco = withMonaco ? undefined : await delayEditor(page);
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.emulateMedia({ colorScheme: "light" });
-    await page.goto(`/lessons/${unit.slug}`);
+    await page.goto(`/lessons/${unit.slug}`, untilHtml);
     await waitForEditor(page, withMonaco ? "editable" : "runnable");
     expect(await runAndWait(page)).not.toBe("running");
     const editor = page.getByTestId(withMonaco ? "code-editor" : "code-view");
