@@ -16,14 +16,16 @@
  * so the next sweep continues where this one stopped), at most USERS_PER_SWEEP users deleted.
  *
  * On a cluster keys and ACL users are per node: every master is scanned (a cursor each, the
- * page bound per master) and asked for its users, and a user is deleted on the masters that
- * have it. The registry is one key, asked through the Cluster client.
+ * page bound per master), every node the client knows is asked for its users, and a user is
+ * deleted on the nodes that have it. Replicas are asked too: ACL users are not replicated, and a master demoted by a
+ * failover keeps the run users it had, while a run's drop goes to its slot's master (or is lost
+ * when the old node did not answer). The registry is one key, asked through the Cluster client.
  */
 import type Redis from "ioredis";
 import { runUsername } from "./acl";
 import { RUN_ID_PATTERN, RUN_REGISTRY_KEY } from "./namespace";
-import type { ServiceRedis } from "./service-client";
-import { MASTER_SWEEP_TIMEOUT_MS, onEachMaster } from "./each-master";
+import { replicas, type ServiceRedis } from "./service-client";
+import { MASTER_SWEEP_TIMEOUT_MS, onEachMaster, within } from "./each-master";
 import { nodeKey } from "./slots";
 
 export const SCAN_COUNT = 1000;
@@ -61,7 +63,7 @@ export class OrphanSweeper {
     // not seen this sweep, and not deleted anywhere.
     const swept = await onEachMaster(this.service, "orphan sweep", (node) => this.sweepKeys(node), this.masterTimeoutMs);
     const keys = swept.reduce((n, s) => n + s.value, 0);
-    return { keys, users: await this.sweepUsers(swept.map((s) => s.node), now) };
+    return { keys, users: await this.sweepUsers([...swept.map((s) => s.node), ...replicas(this.service)], now) };
   }
 
   /** Up to PAGES_PER_SWEEP SCAN pages of one server from where the last sweep stopped. */
@@ -90,9 +92,11 @@ export class OrphanSweeper {
   private async sweepUsers(nodes: Redis[], now: number): Promise<number> {
     /** Which servers have each run user. */
     const holders = new Map<string, Redis[]>();
-    for (const node of nodes) {
-      const names = (await node.acl("USERS").catch(() => [])) as string[];
-      for (const n of names) {
+    // All at once, each within the bound: a node that does not answer (a dead replica is still
+    // listed until the slot map is refreshed) is left for a later sweep.
+    const listed = await Promise.all(nodes.map((node) => within(node.acl("USERS"), this.masterTimeoutMs).catch(() => []) as Promise<string[]>));
+    for (const [i, node] of nodes.entries()) {
+      for (const n of listed[i] ?? []) {
         const id = RUN_USER.exec(n)?.[1];
         if (!id || !RUN_ID_PATTERN.test(id)) continue;
         holders.set(id, [...(holders.get(id) ?? []), node]);
@@ -112,7 +116,7 @@ export class OrphanSweeper {
       const p = node.pipeline();
       for (const id of due) if (holders.get(id)?.includes(node)) p.acl("DELUSER", runUsername(id));
       if (p.length === 0) continue;
-      const res = (await p.exec()) ?? [];
+      const res = (await within(p.exec(), this.masterTimeoutMs).catch(() => null)) ?? [];
       deleted += res.reduce((n, [e, v]) => n + (e ? 0 : Number(v)), 0);
     }
     for (const id of due) this.suspects.delete(id);

@@ -31,6 +31,11 @@ export function masters(client: ServiceRedis): Redis[] {
   return client instanceof Cluster ? client.nodes("master") : [client];
 }
 
+/** The replicas a Cluster client knows of; none on one server. */
+export function replicas(client: ServiceRedis): Redis[] {
+  return client instanceof Cluster ? client.nodes("slave") : [];
+}
+
 /** Whether this is a Cluster client. */
 export function isCluster(client: ServiceRedis): client is Cluster {
   return client instanceof Cluster;

@@ -145,7 +145,7 @@ describe("runs on a Redis Cluster", () => {
     expect(execs.map((e) => (e.kind === "command" ? e.outcome : undefined))).toEqual(["aborted", "committed"]);
   }, 60_000);
 
-  it("the janitor and the orphan sweeper clean up on every master", async () => {
+  it("the janitor and the orphan sweeper clean up on every master, and the sweeper finds run users left on replicas", async () => {
     const masters = masterPorts();
     const expired = masters.map((m) => runIdOn((o) => o === m));
     const orphans = masters.map((m) => runIdOn((o) => o === m));
@@ -156,6 +156,17 @@ describe("runs on a Redis Cluster", () => {
     for (const id of expired) await admin.zadd(RUN_REGISTRY_KEY, Date.now() - 1000, id);
     // Users where their run would have had them: on the master of its slot.
     for (const id of [...expired, ...orphans]) await conn(portOf(runOwner(admin, id)!)).acl("SETUSER", runUsername(id), "on", "nopass");
+    // And one where a failover leaves it: on a master since demoted (ACL users are not replicated).
+    const replica = live().find((p) => !masters.includes(p))!;
+    const demoted = runIdOn(() => true);
+    await conn(replica).acl("SETUSER", runUsername(demoted), "on", "nopass");
+    expect(await nodesWithUser(runUsername(demoted))).toEqual([replica]);
+    // The sweeper asks the replicas its client knows: a replica is in CLUSTER SLOTS once it has
+    // synced (the service's client refreshes its map every 5 s; this one only when asked).
+    await waitFor(async () => {
+      await new Promise<void>((resolve) => admin.refreshSlotsCache(() => resolve()));
+      return admin.nodes("slave").some((n) => Number(n.options.port) === replica);
+    }, "the tests' client knowing the replica", 15_000);
     const keysOf = async (ids: string[]) => [...(await runKeysByMaster()).values()].flat().filter((k) => ids.some((id) => k.startsWith(keyPrefix(id))));
     expect(await keysOf(expired)).toHaveLength(2 * masters.length);
 
@@ -171,8 +182,8 @@ describe("runs on a Redis Cluster", () => {
     expect(await keysOf(orphans)).toEqual([]);
     expect(first.users).toBe(0); // seen unregistered once: within the grace period
     const second = await sweeper.sweep(now + USER_GRACE_MS);
-    expect(second.users).toBe(masters.length);
-    for (const id of orphans) expect(await nodesWithUser(runUsername(id))).toEqual([]);
+    expect(second.users).toBe(masters.length + 1);
+    for (const id of [...orphans, demoted]) expect(await nodesWithUser(runUsername(id))).toEqual([]);
   }, 60_000);
 
   it("a run whose master fails over ends with a clear message, leaves nothing, and the next run succeeds", async () => {
