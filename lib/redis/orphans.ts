@@ -17,9 +17,10 @@
  *
  * On a cluster keys and ACL users are per node: every master is scanned (a cursor each, the
  * page bound per master), every node the client knows is asked for its users, and a user is
- * deleted on the nodes that have it. Replicas are asked too: ACL users are not replicated, and a master demoted by a
- * failover keeps the run users it had, while a run's drop goes to its slot's master (or is lost
- * when the old node did not answer). The registry is one key, asked through the Cluster client.
+ * deleted on the nodes that have it. Replicas are asked too: ACL users are not replicated, and a
+ * master demoted by a failover keeps the run users it had, while a run's drop goes to its slot's
+ * master (or is lost when the old node did not answer). The registry is one key, asked through
+ * the Cluster client.
  */
 import type Redis from "ioredis";
 import { runUsername } from "./acl";
